@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Campaigns.Infrastructure.Validation;
+
+/// <summary>
+/// Collects field errors for a request and turns them into one 400 ValidationProblemDetails naming every failing field.
+/// Field names are the JSON names, so a client can put the message next to its input.
+/// </summary>
+public sealed class Check
+{
+    public const int ShortText = 200;
+    public const int LongText = 4000;
+
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+
+    public Check Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages)) _errors[field] = messages = [];
+        messages.Add(message);
+        return this;
+    }
+
+    public Check Required(string field, string? value, int maxLength = ShortText)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Add(field, "Verplicht veld.");
+        return MaxLength(field, value, maxLength);
+    }
+
+    public Check MaxLength(string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength) Add(field, $"Maximaal {maxLength} tekens.");
+        return this;
+    }
+
+    public Check Required<T>(string field, T? value) where T : struct
+    {
+        if (value is null) Add(field, "Verplicht veld.");
+        return this;
+    }
+
+    public Check RequiredId(string field, Guid? value)
+    {
+        if (value is null || value == Guid.Empty) Add(field, "Verplicht veld.");
+        return this;
+    }
+
+    /// <summary>Things that already happened cannot lie more than a day ahead (a day of slack covers time zones).</summary>
+    public Check HappenedBy(string field, DateOnly? value, DateTimeOffset now)
+    {
+        if (value is null) return Add(field, "Verplicht veld.");
+        if (value.Value > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1)) Add(field, "Mag niet meer dan een dag in de toekomst liggen.");
+        if (value.Value.Year < 1900) Add(field, "Ongeldige datum.");
+        return this;
+    }
+
+    public Check OneOf<T>(string field, T? value) where T : struct, Enum
+    {
+        if (value is null) Add(field, "Verplicht veld.");
+        else if (!Enum.IsDefined(value.Value)) Add(field, "Onbekende waarde.");
+        return this;
+    }
+
+    public Check NotEmpty<T>(string field, IReadOnlyCollection<T>? values, int max = 50)
+    {
+        if (values is null || values.Count == 0) return Add(field, "Kies er minstens één.");
+        if (values.Count > max) Add(field, $"Maximaal {max}.");
+        return this;
+    }
+
+    public Check AtMost<T>(string field, IReadOnlyCollection<T>? values, int max = 50)
+    {
+        if (values is not null && values.Count > max) Add(field, $"Maximaal {max}.");
+        return this;
+    }
+
+    public Check That(bool condition, string field, string message) => condition ? this : Add(field, message);
+
+    public ProblemDetails ToProblem(string title = "De invoer is niet geldig.") =>
+        IsValid
+            ? WolverineContinue.NoProblems
+            : new ValidationProblemDetails(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = title
+            };
+}
+
+public static class Problems
+{
+    public static ProblemDetails NotFound(string what) =>
+        new() { Status = StatusCodes.Status404NotFound, Title = "Niet gevonden", Detail = what };
+
+    public static ProblemDetails Conflict(string detail) =>
+        new() { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = detail };
+}

@@ -1,0 +1,13 @@
+using Campaigns.Infrastructure;
+using JasperFx;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCampaigns();
+
+var app = builder.Build();
+app.UseCampaigns();
+
+// JasperFx commands: `run` (default), `codegen write`, `projections --rebuild`, `db-apply`, plus our own (`seed`).
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;
