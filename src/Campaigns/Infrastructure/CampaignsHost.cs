@@ -54,7 +54,7 @@ public static class CampaignsHost
             opts.EnableRelayOfUserName = true;
 
             // Two writers on one stream: retry the whole handler so that no accepted change is lost.
-            opts.OnException<ConcurrencyException>().RetryTimes(8);
+            opts.OnException<JasperFx.ConcurrencyException>().RetryTimes(8);
 
 #if RELEASE
             // Production start-up loads the code written by `dotnet run -- codegen write`; no Roslyn at run time.
@@ -76,6 +76,7 @@ public static class CampaignsHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseMiddleware<ConcurrencyRetryMiddleware>();
 
         app.MapOpenApi();
         app.MapScalarApiReference();
@@ -85,6 +86,7 @@ public static class CampaignsHost
         app.MapWolverineEndpoints(opts =>
         {
             opts.RequireAuthorizeOnAll();
+            opts.ConflictProblemDetailsFactory = ConcurrencyRetryMiddleware.ConflictProblem;
         });
     }
 }

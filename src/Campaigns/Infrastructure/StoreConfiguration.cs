@@ -1,4 +1,8 @@
 using Campaigns.Infrastructure.Http;
+using Campaigns.Campaigns;
+using Campaigns.Contacts;
+using Campaigns.Demands;
+using Campaigns.Interactions;
 using Campaigns.Themes;
 using JasperFx;
 using JasperFx.Events;
@@ -33,6 +37,13 @@ public static class StoreConfiguration
 
         options.Schema.For<IdempotencyRecord>().Identity(r => r.Id);
 
+        // Inline snapshots commit with their events: a read straight after a write sees it, and validation can trust them.
         options.Projections.Snapshot<Theme>(SnapshotLifecycle.Inline);
+        options.Projections.Snapshot<Contact>(SnapshotLifecycle.Inline);
+        options.Projections.Snapshot<Campaign>(SnapshotLifecycle.Inline);
+        options.Projections.Snapshot<Demand>(SnapshotLifecycle.Inline);
+        options.Projections.Snapshot<Interaction>(SnapshotLifecycle.Inline);
+        options.Schema.For<Contact>().Duplicate(c => c.Name).Duplicate(c => c.Kind);
+        options.Schema.For<Demand>().Duplicate(d => d.CampaignId);
     }
 }

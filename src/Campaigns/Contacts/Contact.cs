@@ -1,0 +1,55 @@
+namespace Campaigns.Contacts;
+
+public enum ContactKind
+{
+    Informateur, Formateur, Verkenner, Kamerlid, Minister, Staatssecretaris, Ambtenaar, Fractiemedewerker, Journalist, Ally, Other
+}
+
+public record ContactRegistered(
+    Guid ContactId, string Name, ContactKind Kind, string Organisation, DateOnly EffectiveOn,
+    string? Email, string? Phone, string? Notes);
+
+/// <summary>A new role from a date on: an informateur becomes minister, a Kamerlid changes fractie.</summary>
+public record ContactRoleChanged(Guid ContactId, ContactKind Kind, string Organisation, DateOnly EffectiveOn);
+
+/// <summary>The current role ends without a new one, e.g. an informateur's task is done or a Kamerlid leaves the Kamer.</summary>
+public record ContactRoleEnded(Guid ContactId, DateOnly EffectiveOn, string? Reason);
+
+public sealed record RolePeriod(ContactKind Kind, string Organisation, DateOnly From, DateOnly? Until);
+
+/// <summary>A person the team lobbies or works with, with the history of the roles they held.</summary>
+public sealed record Contact(
+    Guid Id, string Name, ContactKind Kind, string Organisation, string? Email, string? Phone, string? Notes,
+    IReadOnlyList<RolePeriod> Roles)
+{
+    /// <summary>The role held today, as far as the recorded history knows; null once every role has ended.</summary>
+    public RolePeriod? CurrentRole => Roles.Count > 0 && Roles[^1].Until is null ? Roles[^1] : null;
+
+    public RolePeriod? RoleOn(DateOnly date) =>
+        Roles.LastOrDefault(r => r.From <= date && (r.Until is null || date < r.Until));
+
+    public static Contact Create(ContactRegistered e) =>
+        new(e.ContactId, e.Name, e.Kind, e.Organisation, e.Email, e.Phone, e.Notes,
+            [new RolePeriod(e.Kind, e.Organisation, e.EffectiveOn, null)]);
+
+    public Contact Apply(ContactRoleChanged e) => WithRoles(InsertRole(new RolePeriod(e.Kind, e.Organisation, e.EffectiveOn, null)));
+
+    public Contact Apply(ContactRoleEnded e) =>
+        WithRoles(Roles.Select(r => r.From <= e.EffectiveOn && (r.Until is null || r.Until > e.EffectiveOn) ? r with { Until = e.EffectiveOn } : r).ToList());
+
+    /// <summary>Kind and organisation mirror the latest role, so that lists can filter on them in the database.</summary>
+    private Contact WithRoles(IReadOnlyList<RolePeriod> roles) =>
+        this with { Roles = roles, Kind = roles[^1].Kind, Organisation = roles[^1].Organisation };
+
+    /// <summary>Role changes may be back-filled out of order; periods stay sorted and contiguous.</summary>
+    private List<RolePeriod> InsertRole(RolePeriod role)
+    {
+        var periods = Roles.Where(r => r.From != role.From).Append(role).OrderBy(r => r.From).ToList();
+        for (var i = 0; i < periods.Count - 1; i++)
+        {
+            var next = periods[i + 1].From;
+            if (periods[i].Until is null || periods[i].Until > next) periods[i] = periods[i] with { Until = next };
+        }
+        return periods;
+    }
+}

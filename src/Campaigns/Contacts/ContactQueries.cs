@@ -1,0 +1,41 @@
+using Campaigns.Infrastructure.Http;
+using Marten;
+using Wolverine.Http;
+
+namespace Campaigns.Contacts;
+
+public sealed record ContactView(
+    Guid Id, string Name, ContactKind Kind, string Organisation, string? Email, string? Phone, string? Notes,
+    RolePeriod? CurrentRole, IReadOnlyList<RolePeriod> Roles, RolePeriod? RoleOn, long Version);
+
+public static class ContactQueries
+{
+    [WolverineGet("/api/contacts"), Tags("Contacts")]
+    public static async Task<IReadOnlyList<ContactView>> List(string? search, ContactKind? kind, IQuerySession session, CancellationToken ct)
+    {
+        var query = session.Query<Contact>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim();
+            query = query.Where(c => c.Name.Contains(term, StringComparison.OrdinalIgnoreCase));
+        }
+        if (kind is not null) query = query.Where(c => c.Kind == kind.Value);
+        var contacts = await query.OrderBy(c => c.Name).Take(500).ToListAsync(ct);
+        return contacts.Select(c => View(c, null, 0)).ToList();
+    }
+
+    /// <summary>With <c>?on=2025-03-01</c> the answer also says what the person was on that date.</summary>
+    [WolverineGet("/api/contacts/{id}"), Tags("Contacts")]
+    public static async Task<IResult> Get(Guid id, DateOnly? on, HttpContext context, IQuerySession session, CancellationToken ct)
+    {
+        var contact = await session.LoadAsync<Contact>(id, ct);
+        if (contact is null) return Results.NotFound();
+        var state = await session.Events.FetchStreamStateAsync(id, ct);
+        Concurrency.WriteETag(context, state!.Version);
+        return Results.Ok(View(contact, on, state.Version));
+    }
+
+    private static ContactView View(Contact c, DateOnly? on, long version) =>
+        new(c.Id, c.Name, c.Kind, c.Organisation, c.Email, c.Phone, c.Notes, c.CurrentRole, c.Roles,
+            on is null ? null : c.RoleOn(on.Value), version);
+}

@@ -1,0 +1,68 @@
+namespace Campaigns.Demands;
+
+public enum Stance { Supports, Neutral, Opposes }
+
+public enum AdoptionVenue { CoalitionAgreement, PartyProgramme, Motion, Budget, Law, Policy, Other }
+
+public enum DemandStatus { Formulated, Raised, Supported, Adopted, Rejected, Withdrawn }
+
+public record DemandFormulated(
+    Guid DemandId, Guid CampaignId, string Theme, string Text, string? Code, string? Target, string? Source, DateOnly FormulatedOn);
+
+/// <summary>An interaction mentioned the demand. Appended by the interaction itself, so every mention is on the demand's stream.</summary>
+public record DemandRaised(Guid DemandId, Guid InteractionId, DateOnly RaisedOn, IReadOnlyList<Guid> ContactIds);
+
+public record SupportRecorded(Guid DemandId, Guid ContactId, Stance Stance, string? Note, DateOnly OccurredOn);
+
+public record DemandAdopted(
+    Guid DemandId, AdoptionVenue Venue, string? Reference, bool Partial, DateOnly OccurredOn, string? Note,
+    IReadOnlyList<Guid> CreditedInteractionIds, IReadOnlyList<Guid> CreditedContactIds);
+
+public record DemandRejected(Guid DemandId, DateOnly OccurredOn, string? Note);
+
+public record DemandWithdrawn(Guid DemandId, DateOnly OccurredOn, string? Note);
+
+public sealed record SupportStance(Guid ContactId, Stance Stance, string? Note, DateOnly OccurredOn);
+
+public sealed record Adoption(
+    AdoptionVenue Venue, string? Reference, bool Partial, DateOnly OccurredOn, string? Note,
+    IReadOnlyList<Guid> CreditedInteractionIds, IReadOnlyList<Guid> CreditedContactIds);
+
+/// <summary>A concrete ask ("wens") on one theme within a campaign, and how far it got.</summary>
+public sealed record Demand(
+    Guid Id, Guid CampaignId, string Theme, string Text, string? Code, string? Target, string? Source,
+    DateOnly FormulatedOn, DemandStatus Status, DateOnly? FirstRaisedOn, int TimesRaised,
+    IReadOnlyList<Guid> RaisedByInteractionIds, IReadOnlyList<SupportStance> Support,
+    IReadOnlyList<Adoption> Adoptions, DateOnly? ClosedOn)
+{
+    public static Demand Create(DemandFormulated e) =>
+        new(e.DemandId, e.CampaignId, e.Theme, e.Text, e.Code, e.Target, e.Source, e.FormulatedOn,
+            DemandStatus.Formulated, null, 0, [], [], [], null);
+
+    public Demand Apply(DemandRaised e) => this with
+    {
+        Status = Status == DemandStatus.Formulated ? DemandStatus.Raised : Status,
+        FirstRaisedOn = FirstRaisedOn is { } first && first <= e.RaisedOn ? first : e.RaisedOn,
+        TimesRaised = TimesRaised + 1,
+        RaisedByInteractionIds = [.. RaisedByInteractionIds, e.InteractionId]
+    };
+
+    public Demand Apply(SupportRecorded e) => this with
+    {
+        Status = Status is DemandStatus.Formulated or DemandStatus.Raised ? DemandStatus.Supported : Status,
+        Support = [.. Support.Where(s => s.ContactId != e.ContactId), new SupportStance(e.ContactId, e.Stance, e.Note, e.OccurredOn)]
+    };
+
+    public Demand Apply(DemandAdopted e) => this with
+    {
+        Status = DemandStatus.Adopted,
+        Adoptions = [.. Adoptions, new Adoption(e.Venue, e.Reference, e.Partial, e.OccurredOn, e.Note, e.CreditedInteractionIds, e.CreditedContactIds)],
+        ClosedOn = e.Partial ? ClosedOn : e.OccurredOn
+    };
+
+    public Demand Apply(DemandRejected e) => this with { Status = DemandStatus.Rejected, ClosedOn = e.OccurredOn };
+
+    public Demand Apply(DemandWithdrawn e) => this with { Status = DemandStatus.Withdrawn, ClosedOn = e.OccurredOn };
+
+    public bool IsFullyAdopted => Status == DemandStatus.Adopted && Adoptions.Count > 0 && !Adoptions[^1].Partial;
+}

@@ -1,0 +1,30 @@
+namespace Campaigns.Demands;
+
+/// <summary>Which lifecycle steps a demand still allows. A refusal is a sentence for the user, null means allowed.</summary>
+public static class DemandRules
+{
+    public static string? CanRecordSupport(Demand demand) =>
+        demand.Status == DemandStatus.Withdrawn ? "Een ingetrokken wens kan geen steun meer krijgen." : null;
+
+    public static string? CanAdopt(Demand demand) => demand switch
+    {
+        { Status: DemandStatus.Withdrawn } => "Een ingetrokken wens kan niet worden overgenomen.",
+        { IsFullyAdopted: true } => "Deze wens is al volledig overgenomen.",
+        _ => null
+    };
+
+    public static string? CanReject(Demand demand) => demand switch
+    {
+        { Status: DemandStatus.Withdrawn } => "Een ingetrokken wens kan niet worden afgewezen.",
+        { Status: DemandStatus.Rejected } => "Deze wens is al afgewezen.",
+        { IsFullyAdopted: true } => "Een volledig overgenomen wens kan niet meer worden afgewezen.",
+        _ => null
+    };
+
+    public static string? CanWithdraw(Demand demand) => demand switch
+    {
+        { Status: DemandStatus.Withdrawn } => "Deze wens is al ingetrokken.",
+        { IsFullyAdopted: true } => "Een volledig overgenomen wens kan niet meer worden ingetrokken.",
+        _ => null
+    };
+}

@@ -1,0 +1,87 @@
+using Campaigns.Demands;
+using Campaigns.Infrastructure.Http;
+using Campaigns.Infrastructure.Validation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Campaigns.Interactions;
+
+/// <summary>The fields every "log a contact moment" command shares; each command names its own date field.</summary>
+public interface ILogInteraction
+{
+    Guid? CampaignId { get; }
+    IReadOnlyList<Guid>? ContactIds { get; }
+    IReadOnlyList<string>? Themes { get; }
+    IReadOnlyList<Guid>? DemandIds { get; }
+    string Subject { get; }
+    string? Summary { get; }
+    IReadOnlyList<string>? OurSide { get; }
+    DateOnly? HappenedOn { get; }
+    string HappenedOnField { get; }
+    string? Outcome => null;
+    string? DocumentRef => null;
+    string? Location => null;
+}
+
+/// <summary>What logging an interaction decides: the interaction's first event, and the demands it raises.</summary>
+public sealed record InteractionLogged(InteractionRecorded Recorded, IReadOnlyList<DemandRaised> Raised)
+{
+    /// <summary>Appends the decision; the edge of the request, where I/O belongs.</summary>
+    public async Task<Created> AppendAsync(IDocumentSession session, CancellationToken ct)
+    {
+        session.Events.StartStream<Interaction>(Recorded.InteractionId, Recorded);
+        await DemandStreams.AppendRaisesAsync(session, Raised, ct);
+        return new Created(Recorded.InteractionId, $"/api/interactions/{Recorded.InteractionId}");
+    }
+}
+
+public static class LogInteraction
+{
+    public static async Task<ProblemDetails> ValidateAsync(ILogInteraction command, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var check = new Check()
+            .RequiredId("campaignId", command.CampaignId)
+            .NotEmpty("contactIds", command.ContactIds)
+            .AtMost("themes", command.Themes)
+            .AtMost("demandIds", command.DemandIds)
+            .AtMost("ourSide", command.OurSide, 20)
+            .Required("subject", command.Subject)
+            .MaxLength("summary", command.Summary, Check.LongText)
+            .MaxLength("outcome", command.Outcome, Check.LongText)
+            .MaxLength("documentRef", command.DocumentRef, Check.ShortText)
+            .MaxLength("location", command.Location, Check.ShortText)
+            .HappenedBy(command.HappenedOnField, command.HappenedOn, clock.GetUtcNow());
+        foreach (var name in command.OurSide ?? []) check.Required("ourSide", name);
+
+        await KnownReferences.CheckCampaign(check, session, "campaignId", command.CampaignId, ct);
+        await KnownReferences.CheckContacts(check, session, "contactIds", command.ContactIds, ct);
+        await KnownReferences.CheckThemes(check, session, "themes", command.Themes, ct);
+        await KnownReferences.CheckDemands(check, session, "demandIds", command.DemandIds, ct);
+        return check.ToProblem();
+    }
+
+    public static InteractionLogged Decide<TEvent>(ILogInteraction command, Guid interactionId, string actingUser)
+        where TEvent : InteractionRecorded, new()
+    {
+        InteractionRecorded template = new TEvent();
+        var recorded = template with
+        {
+            InteractionId = interactionId,
+            CampaignId = command.CampaignId!.Value,
+            ContactIds = command.ContactIds!.Distinct().ToList(),
+            Themes = (command.Themes ?? []).Distinct().ToList(),
+            DemandIds = (command.DemandIds ?? []).Distinct().ToList(),
+            Subject = command.Subject.Trim(),
+            Summary = Blank(command.Summary),
+            Outcome = Blank(command.Outcome),
+            DocumentRef = Blank(command.DocumentRef),
+            Location = Blank(command.Location),
+            HappenedOn = command.HappenedOn!.Value,
+            OurSide = command.OurSide is { Count: > 0 } ourSide ? ourSide.Select(n => n.Trim()).Distinct().ToList() : [actingUser]
+        };
+
+        return new InteractionLogged(recorded, DemandStreams.Raises(recorded.DemandIds, interactionId, recorded.HappenedOn, recorded.ContactIds));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using Campaigns.Infrastructure.Http;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Campaigns.Interactions;
+
+public record SendLetter(
+    Guid? CampaignId, IReadOnlyList<Guid>? ContactIds, IReadOnlyList<string>? Themes, IReadOnlyList<Guid>? DemandIds,
+    string Subject, string? Summary, DateOnly? SentOn, string? DocumentRef, IReadOnlyList<string>? OurSide) : ILogInteraction
+{
+    DateOnly? ILogInteraction.HappenedOn => SentOn;
+    string ILogInteraction.HappenedOnField => "sentOn";
+}
+
+public record LogMeeting(
+    Guid? CampaignId, IReadOnlyList<Guid>? ContactIds, IReadOnlyList<string>? Themes, IReadOnlyList<Guid>? DemandIds,
+    string Subject, string? Summary, string? Outcome, DateOnly? HeldOn, string? Location, IReadOnlyList<string>? OurSide) : ILogInteraction
+{
+    DateOnly? ILogInteraction.HappenedOn => HeldOn;
+    string ILogInteraction.HappenedOnField => "heldOn";
+}
+
+public record LogCall(
+    Guid? CampaignId, IReadOnlyList<Guid>? ContactIds, IReadOnlyList<string>? Themes, IReadOnlyList<Guid>? DemandIds,
+    string Subject, string? Summary, string? Outcome, DateOnly? CalledOn, IReadOnlyList<string>? OurSide) : ILogInteraction
+{
+    DateOnly? ILogInteraction.HappenedOn => CalledOn;
+    string ILogInteraction.HappenedOnField => "calledOn";
+}
+
+public record LogEmail(
+    Guid? CampaignId, IReadOnlyList<Guid>? ContactIds, IReadOnlyList<string>? Themes, IReadOnlyList<Guid>? DemandIds,
+    string Subject, string? Summary, DateOnly? SentOn, string? DocumentRef, IReadOnlyList<string>? OurSide) : ILogInteraction
+{
+    DateOnly? ILogInteraction.HappenedOn => SentOn;
+    string ILogInteraction.HappenedOnField => "sentOn";
+}
+
+/// <summary>A hearing or rondetafelgesprek attended.</summary>
+public record LogHearing(
+    Guid? CampaignId, IReadOnlyList<Guid>? ContactIds, IReadOnlyList<string>? Themes, IReadOnlyList<Guid>? DemandIds,
+    string Subject, string? Summary, string? Outcome, DateOnly? HeldOn, string? Location, IReadOnlyList<string>? OurSide) : ILogInteraction
+{
+    DateOnly? ILogInteraction.HappenedOn => HeldOn;
+    string ILogInteraction.HappenedOnField => "heldOn";
+}
+
+public static class SendLetterEndpoint
+{
+    public static Task<ProblemDetails> ValidateAsync(SendLetter command, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        LogInteraction.ValidateAsync(command, session, clock, ct);
+
+    [WolverinePost("/api/letters"), Tags("Interactions")]
+    public static Task<Created> Post(SendLetter command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct) =>
+        LogInteraction.Decide<LetterSent>(command, Guid.CreateVersion7(), user.Identity!.Name!).AppendAsync(session, ct);
+}
+
+public static class LogMeetingEndpoint
+{
+    public static Task<ProblemDetails> ValidateAsync(LogMeeting command, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        LogInteraction.ValidateAsync(command, session, clock, ct);
+
+    [WolverinePost("/api/meetings"), Tags("Interactions")]
+    public static Task<Created> Post(LogMeeting command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct) =>
+        LogInteraction.Decide<MeetingHeld>(command, Guid.CreateVersion7(), user.Identity!.Name!).AppendAsync(session, ct);
+}
+
+public static class LogCallEndpoint
+{
+    public static Task<ProblemDetails> ValidateAsync(LogCall command, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        LogInteraction.ValidateAsync(command, session, clock, ct);
+
+    [WolverinePost("/api/calls"), Tags("Interactions")]
+    public static Task<Created> Post(LogCall command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct) =>
+        LogInteraction.Decide<CallMade>(command, Guid.CreateVersion7(), user.Identity!.Name!).AppendAsync(session, ct);
+}
+
+public static class LogEmailEndpoint
+{
+    public static Task<ProblemDetails> ValidateAsync(LogEmail command, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        LogInteraction.ValidateAsync(command, session, clock, ct);
+
+    [WolverinePost("/api/emails"), Tags("Interactions")]
+    public static Task<Created> Post(LogEmail command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct) =>
+        LogInteraction.Decide<EmailSent>(command, Guid.CreateVersion7(), user.Identity!.Name!).AppendAsync(session, ct);
+}
+
+public static class LogHearingEndpoint
+{
+    public static Task<ProblemDetails> ValidateAsync(LogHearing command, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        LogInteraction.ValidateAsync(command, session, clock, ct);
+
+    [WolverinePost("/api/hearings"), Tags("Interactions")]
+    public static Task<Created> Post(LogHearing command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct) =>
+        LogInteraction.Decide<HearingAttended>(command, Guid.CreateVersion7(), user.Identity!.Name!).AppendAsync(session, ct);
+}
