@@ -36,7 +36,7 @@ public static class AdoptDemandEndpoint
     public static DemandAdopted Post(AdoptDemand command, [WriteAggregate("id")] Demand demand) => Decide(command, demand);
 
     public static DemandAdopted Decide(AdoptDemand command, Demand demand) =>
-        new(demand.Id, command.Venue!.Value, command.Reference?.Trim(), command.Partial ?? false, command.OccurredOn!.Value,
+        new(demand.Id, demand.CampaignId, demand.Theme, command.Venue!.Value, command.Reference?.Trim(), command.Partial ?? false, command.OccurredOn!.Value,
             command.Note?.Trim(), (command.CreditedInteractionIds ?? []).Distinct().ToList(),
             (command.CreditedContactIds ?? []).Distinct().ToList());
 }

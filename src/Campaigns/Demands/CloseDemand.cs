@@ -34,7 +34,7 @@ public static class RejectDemandEndpoint
 
     [WolverinePost("/api/demands/{id}/rejection"), Tags("Demands"), EmptyResponse]
     public static DemandRejected Post(CloseDemand command, [WriteAggregate("id")] Demand demand) =>
-        new(demand.Id, command.OccurredOn!.Value, command.Note?.Trim());
+        new(demand.Id, demand.CampaignId, demand.Theme, command.OccurredOn!.Value, command.Note?.Trim());
 }
 
 public static class WithdrawDemandEndpoint
@@ -46,5 +46,5 @@ public static class WithdrawDemandEndpoint
 
     [WolverinePost("/api/demands/{id}/withdrawal"), Tags("Demands"), EmptyResponse]
     public static DemandWithdrawn Post(CloseDemand command, [WriteAggregate("id")] Demand demand) =>
-        new(demand.Id, command.OccurredOn!.Value, command.Note?.Trim());
+        new(demand.Id, demand.CampaignId, demand.Theme, command.OccurredOn!.Value, command.Note?.Trim());
 }

@@ -12,15 +12,15 @@ public record DemandFormulated(
 /// <summary>An interaction mentioned the demand. Appended by the interaction itself, so every mention is on the demand's stream.</summary>
 public record DemandRaised(Guid DemandId, Guid InteractionId, DateOnly RaisedOn, IReadOnlyList<Guid> ContactIds);
 
-public record SupportRecorded(Guid DemandId, Guid ContactId, Stance Stance, string? Note, DateOnly OccurredOn);
+public record SupportRecorded(Guid DemandId, Guid CampaignId, string Theme, Guid ContactId, Stance Stance, string? Note, DateOnly OccurredOn);
 
 public record DemandAdopted(
-    Guid DemandId, AdoptionVenue Venue, string? Reference, bool Partial, DateOnly OccurredOn, string? Note,
+    Guid DemandId, Guid CampaignId, string Theme, AdoptionVenue Venue, string? Reference, bool Partial, DateOnly OccurredOn, string? Note,
     IReadOnlyList<Guid> CreditedInteractionIds, IReadOnlyList<Guid> CreditedContactIds);
 
-public record DemandRejected(Guid DemandId, DateOnly OccurredOn, string? Note);
+public record DemandRejected(Guid DemandId, Guid CampaignId, string Theme, DateOnly OccurredOn, string? Note);
 
-public record DemandWithdrawn(Guid DemandId, DateOnly OccurredOn, string? Note);
+public record DemandWithdrawn(Guid DemandId, Guid CampaignId, string Theme, DateOnly OccurredOn, string? Note);
 
 public sealed record SupportStance(Guid ContactId, Stance Stance, string? Note, DateOnly OccurredOn);
 

@@ -31,5 +31,5 @@ public static class RecordSupportEndpoint
     public static SupportRecorded Post(RecordSupport command, [WriteAggregate("id")] Demand demand) => Decide(command, demand);
 
     public static SupportRecorded Decide(RecordSupport command, Demand demand) =>
-        new(demand.Id, command.ContactId!.Value, command.Stance!.Value, command.Note?.Trim(), command.OccurredOn!.Value);
+        new(demand.Id, demand.CampaignId, demand.Theme, command.ContactId!.Value, command.Stance!.Value, command.Note?.Trim(), command.OccurredOn!.Value);
 }

@@ -4,6 +4,7 @@ using Campaigns.Contacts;
 using Campaigns.Demands;
 using Campaigns.Interactions;
 using Campaigns.Themes;
+using Campaigns.Timelines;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -24,7 +25,8 @@ public static class StoreConfiguration
         options.Connection(connectionString);
         options.DatabaseSchemaName = configuration["Campaigns:Schema"] ?? "campaigns";
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        options.UseSystemTextJsonForSerialization(configure: JsonDefaults.Apply);
+        // Marten's own naming: LINQ queries translate member names with the same casing the documents are stored in.
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 
         options.Events.StreamIdentity = StreamIdentity.AsGuid;
         // Quick append with server timestamps: recorded-at comes from PostgreSQL, and appends are about twice as fast as Rich.
@@ -43,6 +45,10 @@ public static class StoreConfiguration
         options.Projections.Snapshot<Campaign>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<Demand>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<Interaction>(SnapshotLifecycle.Inline);
+        options.Projections.Add<TimelineProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<TimelineEntry>()
+            .Duplicate(e => e.HappenedOn).Duplicate(e => e.RecordedAt).Duplicate(e => e.CampaignId)
+            .GinIndexJsonData();
         options.Schema.For<Contact>().Duplicate(c => c.Name).Duplicate(c => c.Kind);
         options.Schema.For<Demand>().Duplicate(d => d.CampaignId);
     }

@@ -23,7 +23,7 @@ public class demand_lifecycle
     [Fact]
     public void a_withdrawn_demand_cannot_be_adopted()
     {
-        var withdrawn = Formulated.Apply(new DemandWithdrawn(Formulated.Id, new DateOnly(2025, 12, 1), null));
+        var withdrawn = Formulated.Apply(new DemandWithdrawn(Formulated.Id, Formulated.CampaignId, "vakmensen", new DateOnly(2025, 12, 1), null));
         Assert.NotNull(DemandRules.CanAdopt(withdrawn));
         Assert.NotNull(DemandRules.CanRecordSupport(withdrawn));
         Assert.NotNull(DemandRules.CanWithdraw(withdrawn));
@@ -58,5 +58,5 @@ public class demand_lifecycle
     }
 
     private static DemandAdopted Adopted(bool partial) =>
-        new(Formulated.Id, AdoptionVenue.CoalitionAgreement, "Coalitieakkoord 2026", partial, new DateOnly(2026, 1, 15), null, [], []);
+        new(Formulated.Id, Formulated.CampaignId, "vakmensen", AdoptionVenue.CoalitionAgreement, "Coalitieakkoord 2026", partial, new DateOnly(2026, 1, 15), null, [], []);
 }

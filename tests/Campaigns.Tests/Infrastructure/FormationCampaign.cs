@@ -28,11 +28,11 @@ public sealed record FormationCampaign(
             theme = "vakmensen", code = "2d",
             text = "Verhoog de Subsidieregeling Praktijkleren",
             target = "Subsidie Praktijkleren minimaal EUR 2.700 per student",
-            source = "Brief aan de informateurs"
+            source = "Brief aan de informateurs", formulatedOn = "2025-11-01"
         });
         var demand3a = await api.Create($"/api/campaigns/{campaign}/demands", new
         {
-            theme = "netcongestie", code = "3a", text = "Versnel de aanpak van netcongestie voor het mkb", source = "Brief aan de informateurs"
+            theme = "netcongestie", code = "3a", text = "Versnel de aanpak van netcongestie voor het mkb", source = "Brief aan de informateurs", formulatedOn = "2025-11-01"
         });
         return new FormationCampaign(campaign, dijkgraaf, vanZwol, kamerlid, demand2d, demand3a);
     }

@@ -1,0 +1,151 @@
+using System.Text;
+using Campaigns.Infrastructure.Validation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Campaigns.Timelines;
+
+/// <summary>A page of a timeline; pass <c>next</c> back as <c>cursor</c> for the following page.</summary>
+public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Items, string? Next);
+
+/// <summary>Filters shared by all four timelines, from the query string.</summary>
+public sealed record TimelineFilter
+{
+    /// <summary>Happened on or after this day.</summary>
+    public DateOnly? From { get; set; }
+    /// <summary>Happened on or before this day.</summary>
+    public DateOnly? To { get; set; }
+    /// <summary>Event type, e.g. <c>meeting-held</c>.</summary>
+    public string? Type { get; set; }
+    public Guid? CampaignId { get; set; }
+    public string? Theme { get; set; }
+    public Guid? ContactId { get; set; }
+    /// <summary>Answer from what had been recorded by this moment: later entries, corrections and retractions left out.</summary>
+    public DateTimeOffset? AsOf { get; set; }
+    /// <summary>Show retracted entries too, marked as such (for managers).</summary>
+    public bool IncludeRetracted { get; set; }
+    public string? Cursor { get; set; }
+    public int? Limit { get; set; }
+}
+
+public static class TimelineQueries
+{
+    private const int DefaultLimit = 50, MaxLimit = 200;
+
+    [WolverineGet("/api/timelines/themes/{slug}"), Tags("Timelines")]
+    public static Task<IResult> Theme(string slug, DateOnly? from, DateOnly? to, string? type, Guid? campaignId, string? theme, Guid? contactId,
+        DateTimeOffset? asOf, bool? includeRetracted, string? cursor, int? limit, IQuerySession session, CancellationToken ct) =>
+        Read(session, new TimelineFilter { From = from, To = to, Type = type, CampaignId = campaignId, Theme = theme, ContactId = contactId, AsOf = asOf, IncludeRetracted = includeRetracted ?? false, Cursor = cursor, Limit = limit } with { Theme = slug }, ct);
+
+    [WolverineGet("/api/timelines/contacts/{id}"), Tags("Timelines")]
+    public static Task<IResult> Contact(Guid id, DateOnly? from, DateOnly? to, string? type, Guid? campaignId, string? theme, Guid? contactId,
+        DateTimeOffset? asOf, bool? includeRetracted, string? cursor, int? limit, IQuerySession session, CancellationToken ct) =>
+        Read(session, new TimelineFilter { From = from, To = to, Type = type, CampaignId = campaignId, Theme = theme, ContactId = contactId, AsOf = asOf, IncludeRetracted = includeRetracted ?? false, Cursor = cursor, Limit = limit } with { ContactId = id }, ct);
+
+    [WolverineGet("/api/timelines/campaigns/{id}"), Tags("Timelines")]
+    public static Task<IResult> Campaign(Guid id, DateOnly? from, DateOnly? to, string? type, Guid? campaignId, string? theme, Guid? contactId,
+        DateTimeOffset? asOf, bool? includeRetracted, string? cursor, int? limit, IQuerySession session, CancellationToken ct) =>
+        Read(session, new TimelineFilter { From = from, To = to, Type = type, CampaignId = campaignId, Theme = theme, ContactId = contactId, AsOf = asOf, IncludeRetracted = includeRetracted ?? false, Cursor = cursor, Limit = limit } with { CampaignId = id }, ct);
+
+    [WolverineGet("/api/timelines/demands/{id}"), Tags("Timelines")]
+    public static Task<IResult> Demand(Guid id, DateOnly? from, DateOnly? to, string? type, Guid? campaignId, string? theme, Guid? contactId,
+        DateTimeOffset? asOf, bool? includeRetracted, string? cursor, int? limit, IQuerySession session, CancellationToken ct) =>
+        Read(session, new TimelineFilter { From = from, To = to, Type = type, CampaignId = campaignId, Theme = theme, ContactId = contactId, AsOf = asOf, IncludeRetracted = includeRetracted ?? false, Cursor = cursor, Limit = limit }, ct, demandId: id);
+
+    private static async Task<IResult> Read(IQuerySession session, TimelineFilter filter, CancellationToken ct, Guid? demandId = null)
+    {
+        var check = new Check()
+            .That(filter.Limit is null or >= 1 and <= MaxLimit, "limit", $"Tussen 1 en {MaxLimit}.")
+            .That(filter.From is null || filter.To is null || filter.From <= filter.To, "to", "Het einde ligt voor het begin.");
+        Cursor? cursor = null;
+        if (filter.Cursor is not null && !Cursor.TryParse(filter.Cursor, out cursor)) check.Add("cursor", "Onbekende cursor.");
+        if (!check.IsValid) return Results.Problem(check.ToProblem());
+
+        var limit = filter.Limit ?? DefaultLimit;
+        var entries = filter.AsOf is { } asOf
+            ? await ReadAsOf(session, filter, demandId, asOf, ct)
+            : await ReadCurrent(session, filter, demandId, cursor, limit + 1, ct);
+
+        var ordered = entries
+            .Where(e => cursor is null || cursor.IsBefore(e))
+            .OrderBy(e => e.HappenedOn).ThenBy(e => e.RecordedAt).ThenBy(e => e.Id)
+            .Take(limit + 1).ToList();
+        var page = ordered.Take(limit).ToList();
+        var next = ordered.Count > limit ? Cursor.After(page[^1]) : null;
+        return Results.Ok(new TimelinePage(page, next));
+    }
+
+    private static async Task<IReadOnlyList<TimelineEntry>> ReadCurrent(
+        IQuerySession session, TimelineFilter f, Guid? demandId, Cursor? cursor, int take, CancellationToken ct)
+    {
+        var query = session.Query<TimelineEntry>().AsQueryable();
+        if (!f.IncludeRetracted) query = query.Where(e => !e.Retracted);
+        if (f.Theme is { } theme) query = query.Where(e => e.Themes.Contains(theme));
+        if (f.ContactId is { } contactId) query = query.Where(e => e.ContactIds.Contains(contactId));
+        if (demandId is { } demand) query = query.Where(e => e.DemandIds.Contains(demand));
+        if (f.CampaignId is { } campaignId) query = query.Where(e => e.CampaignId == campaignId);
+        if (!string.IsNullOrEmpty(f.Type) && f.Type is { } type) query = query.Where(e => e.EventType == type);
+        if (f.From is { } from) query = query.Where(e => e.HappenedOn >= from);
+        if (f.To is { } to) query = query.Where(e => e.HappenedOn <= to);
+        if (cursor is not null)
+        {
+            var (on, at, id) = (cursor.HappenedOn, cursor.RecordedAt, cursor.Id);
+            query = query.Where(e => e.HappenedOn > on || (e.HappenedOn == on && (e.RecordedAt > at || (e.RecordedAt == at && e.Id > id))));
+        }
+        return await query.OrderBy(e => e.HappenedOn).ThenBy(e => e.RecordedAt).ThenBy(e => e.Id).Take(take).ToListAsync(ct);
+    }
+
+    /// <summary>The timeline as it was recorded at <paramref name="asOf"/>: later entries, corrections and retractions left out.</summary>
+    private static async Task<IReadOnlyList<TimelineEntry>> ReadAsOf(
+        IQuerySession session, TimelineFilter f, Guid? demandId, DateTimeOffset asOf, CancellationToken ct)
+    {
+        var query = session.Query<TimelineEntry>().Where(e => e.RecordedAt <= asOf);
+        if (f.Theme is { } theme) query = query.Where(e => e.EverThemes.Contains(theme));
+        if (f.ContactId is { } contactId) query = query.Where(e => e.EverContactIds.Contains(contactId));
+        if (demandId is { } demand) query = query.Where(e => e.EverDemandIds.Contains(demand));
+        if (f.CampaignId is { } campaignId) query = query.Where(e => e.EverCampaignIds.Contains(campaignId));
+        if (!string.IsNullOrEmpty(f.Type) && f.Type is { } type) query = query.Where(e => e.EventType == type);
+
+        var candidates = await query.ToListAsync(ct);
+        return candidates.Select(e => e.AsOf(asOf)!)
+            .Where(e => f.IncludeRetracted || !e.Retracted)
+            .Where(e => f.Theme is null || e.Themes.Contains(f.Theme))
+            .Where(e => f.ContactId is null || e.ContactIds.Contains(f.ContactId.Value))
+            .Where(e => demandId is null || e.DemandIds.Contains(demandId.Value))
+            .Where(e => f.CampaignId is null || e.CampaignId == f.CampaignId)
+            .Where(e => f.From is null || e.HappenedOn >= f.From)
+            .Where(e => f.To is null || e.HappenedOn <= f.To)
+            .ToList();
+    }
+
+    /// <summary>Position after an entry in (happened-on, recorded-at, id) order, opaque to clients.</summary>
+    private sealed record Cursor(DateOnly HappenedOn, DateTimeOffset RecordedAt, Guid Id)
+    {
+        public bool IsBefore(TimelineEntry e) =>
+            e.HappenedOn > HappenedOn || (e.HappenedOn == HappenedOn && (e.RecordedAt > RecordedAt || (e.RecordedAt == RecordedAt && e.Id.CompareTo(Id) > 0)));
+
+        public static string After(TimelineEntry e) =>
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{e.HappenedOn:O}|{e.RecordedAt.UtcTicks}|{e.Id}"))
+                .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        public static bool TryParse(string text, out Cursor? cursor)
+        {
+            cursor = null;
+            try
+            {
+                var padded = text.Replace('-', '+').Replace('_', '/');
+                padded += new string('=', (4 - padded.Length % 4) % 4);
+                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split('|');
+                if (parts.Length != 3 || !DateOnly.TryParse(parts[0], out var on) || !long.TryParse(parts[1], out var ticks)
+                    || !Guid.TryParse(parts[2], out var id)) return false;
+                cursor = new Cursor(on, new DateTimeOffset(ticks, TimeSpan.Zero), id);
+                return true;
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+    }
+}
