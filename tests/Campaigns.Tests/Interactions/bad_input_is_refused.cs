@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Campaigns.Tests.Infrastructure;
+
+namespace Campaigns.Tests.Interactions;
+
+/// <summary>Every POST refuses bad input with a 4xx that names the failing field, and stores nothing.</summary>
+public class bad_input_is_refused(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private static readonly string Unknown = Guid.NewGuid().ToString();
+    private static readonly string Huge = new('x', 5000);
+    private static readonly string Tomorrow2 = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3).ToString("O");
+
+    public static TheoryData<string, string, string> Cases() => new()
+    {
+        // route (with {campaign}/{demand}/{contact}/{interaction} placeholders), JSON body, field named in the answer
+        { "/api/themes", """{ "slug": "Net Congestie", "label": "x" }""", "slug" },
+        { "/api/themes", """{ "slug": "netcongestie" }""", "label" },
+        { "/api/contacts", """{ "name": "", "kind": "informateur", "organisation": "Kabinetsformatie" }""", "name" },
+        { "/api/contacts", """{ "name": "Van Zwol", "organisation": "Kabinetsformatie" }""", "kind" },
+        { "/api/contacts", $$"""{ "name": "{{Huge}}", "kind": "kamerlid", "organisation": "CDA" }""", "name" },
+        { "/api/contacts/{contact}/roles", """{ "kind": "minister", "organisation": "EZ" }""", "effectiveOn" },
+        { "/api/campaigns", """{ "name": "Formatie", "goal": "x", "startsOn": "2025-11-01", "themes": ["bestaat-niet"] }""", "themes" },
+        { "/api/campaigns", """{ "name": "Formatie", "goal": "x", "startsOn": "2025-11-01", "endsOn": "2025-01-01" }""", "endsOn" },
+        { "/api/campaigns/{campaign}/demands", """{ "theme": "bestaat-niet", "text": "Meer vakmensen" }""", "theme" },
+        { "/api/campaigns/{campaign}/demands", """{ "theme": "vakmensen" }""", "text" },
+        { "/api/demands/{demand}/support", $$"""{ "contactId": "{{Unknown}}", "stance": "supports", "occurredOn": "2025-12-01" }""", "contactId" },
+        { "/api/demands/{demand}/support", """{ "contactId": "{contact}", "stance": "maybe", "occurredOn": "2025-12-01" }""", "" },
+        { "/api/demands/{demand}/adoption", $$"""{ "venue": "motion", "partial": false, "occurredOn": "{{Tomorrow2}}" }""", "occurredOn" },
+        { "/api/demands/{demand}/adoption", """{ "partial": false, "occurredOn": "2025-12-01" }""", "venue" },
+        { "/api/demands/{demand}/rejection", """{ }""", "occurredOn" },
+        { "/api/demands/{demand}/withdrawal", $$"""{ "occurredOn": "2025-12-01", "note": "{{Huge}}" }""", "note" },
+        { "/api/letters", """{ "campaignId": "{campaign}", "contactIds": [], "subject": "Brief", "sentOn": "2025-11-10" }""", "contactIds" },
+        { "/api/letters", $$"""{ "campaignId": "{campaign}", "contactIds": ["{{Unknown}}"], "subject": "Brief", "sentOn": "2025-11-10" }""", "contactIds" },
+        { "/api/meetings", $$"""{ "campaignId": "{{Unknown}}", "contactIds": ["{contact}"], "subject": "Gesprek", "heldOn": "2025-11-10" }""", "campaignId" },
+        { "/api/meetings", """{ "campaignId": "{campaign}", "contactIds": ["{contact}"], "demandIds": ["{contact}"], "subject": "Gesprek", "heldOn": "2025-11-10" }""", "demandIds" },
+        { "/api/calls", $$"""{ "campaignId": "{campaign}", "contactIds": ["{contact}"], "subject": "Gebeld", "calledOn": "{{Tomorrow2}}" }""", "calledOn" },
+        { "/api/emails", """{ "campaignId": "{campaign}", "contactIds": ["{contact}"], "themes": ["onbekend"], "subject": "Mail", "sentOn": "2025-11-10" }""", "themes" },
+        { "/api/hearings", """{ "campaignId": "{campaign}", "contactIds": ["{contact}"], "heldOn": "2025-11-10" }""", "subject" },
+        { "/api/interactions/{interaction}/corrections", """{ "subject": "Nieuw" }""", "reason" },
+        { "/api/interactions/{interaction}/corrections", """{ "reason": "niets" }""", "changes" },
+        { "/api/interactions/{interaction}/retraction", """{ "reason": "" }""", "reason" },
+        { "/api/letters", """{ "campaignId": 42, "contactIds": "nope" }""", "" },
+        { "/api/letters", """not json at all""", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task is_refused_with_a_4xx_naming_the_field_and_nothing_is_stored(string route, string body, string field)
+    {
+        var formation = await FormationCampaign.Create(this);
+        var interaction = await Create("/api/letters", formation.Letter());
+        string Fill(string text) => text
+            .Replace("{campaign}", formation.CampaignId.ToString()).Replace("{demand}", formation.Demand2d.ToString())
+            .Replace("{contact}", formation.VanZwol.ToString()).Replace("{interaction}", interaction.ToString());
+        var before = await CountEvents();
+
+        var result = await Scenario(x =>
+        {
+            x.Post.Text(Fill(body)).ToUrl(Fill(route));
+            x.ConfigureHttpContext(c => c.Request.ContentType = "application/json");
+            x.IgnoreStatusCode();
+        });
+
+        var status = result.Context.Response.StatusCode;
+        Assert.InRange(status, 400, 499);
+        if (field.Length > 0)
+        {
+            Assert.Equal(400, status);
+            using var problem = JsonDocument.Parse(await result.ReadAsTextAsync());
+            Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), $"no error for '{field}' in {problem.RootElement}");
+        }
+        Assert.Equal(before, await CountEvents());
+    }
+}
