@@ -10,10 +10,13 @@ public static class TestDatabase
 {
     public const string DefaultConnectionString = "Host=127.0.0.1;Port=55432;Database=campaigns;Username=postgres";
 
+    /// <summary>The configured connection string, else the ops/db cluster (on CAMPAIGNS_DB_PORT when set).</summary>
     public static string BaseConnectionString =>
         Environment.GetEnvironmentVariable("ConnectionStrings__Campaigns") is { Length: > 0 } configured
             ? configured
-            : DefaultConnectionString;
+            : Environment.GetEnvironmentVariable("CAMPAIGNS_DB_PORT") is { Length: > 0 } port
+                ? new NpgsqlConnectionStringBuilder(DefaultConnectionString) { Port = int.Parse(port) }.ConnectionString
+                : DefaultConnectionString;
 
     public static async Task<string> CreateAsync(string prefix)
     {
