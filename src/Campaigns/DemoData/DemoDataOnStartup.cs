@@ -1,0 +1,37 @@
+using Marten;
+
+namespace Campaigns.DemoData;
+
+/// <summary>
+/// With <c>Campaigns:SeedDemoDataWhenEmpty</c> on (Development), loads the demo set at start-up unless its campaign exists.
+/// A failure is logged and the app starts without demo data: it is a convenience, not a dependency.
+/// </summary>
+public sealed class DemoDataOnStartup(
+    IConfiguration configuration, IDocumentStore store, TimeProvider clock, ILoggerFactory loggers) : IHostedService
+{
+    public const string Setting = "Campaigns:SeedDemoDataWhenEmpty";
+
+    private readonly ILogger _logger = loggers.CreateLogger<DemoDataOnStartup>();
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue<bool>(Setting)) return;
+        try
+        {
+            var seeder = new DemoDataSeeder(store, clock, loggers.CreateLogger<DemoDataSeeder>());
+            var result = await seeder.SeedAsync(cancellationToken);
+            if (result.AlreadyPresent)
+                _logger.LogInformation("Demo data already present; nothing seeded");
+            else
+                _logger.LogInformation(
+                    "Demo data seeded: {Themes} themes, {Contacts} contacts, {Campaigns} campaigns, {Demands} demands, {Interactions} interactions, {Events} events",
+                    result.Themes, result.Contacts, result.Campaigns, result.Demands, result.Interactions, result.Events);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogError(e, "Demo data could not be seeded; the app starts without it");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
