@@ -1,8 +1,12 @@
+using System.Security.Claims;
+using Campaigns.FollowUps;
 using Campaigns.Infrastructure.Http;
 using Campaigns.Infrastructure.Validation;
 using Campaigns.Interactions;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -32,8 +36,14 @@ public static class AdoptDemandEndpoint
     public static ProblemDetails Validate(AdoptDemand command, Demand demand) =>
         DemandRules.CanAdopt(demand) is { } refusal ? Problems.Conflict(refusal) : WolverineContinue.NoProblems;
 
+    /// <summary>An adoption also schedules the check on its implementation.</summary>
     [WolverinePost("/api/demands/{id}/adoption"), Tags("Demands"), EmptyResponse]
-    public static DemandAdopted Post(AdoptDemand command, [WriteAggregate("id")] Demand demand) => Decide(command, demand);
+    public static (Events, OutgoingMessages) Post(AdoptDemand command, [WriteAggregate("id")] Demand demand, ClaimsPrincipal user,
+        IDocumentSession session, IOptions<FollowUpPolicyOptions> policies)
+    {
+        var adopted = Decide(command, demand);
+        return ([adopted], FollowUpScheduling.AfterAdoption(adopted, demand, user.Identity!.Name!, session, policies.Value));
+    }
 
     public static DemandAdopted Decide(AdoptDemand command, Demand demand) =>
         new(demand.Id, demand.CampaignId, demand.Theme, command.Venue!.Value, command.Reference?.Trim(), command.Partial ?? false, command.OccurredOn!.Value,

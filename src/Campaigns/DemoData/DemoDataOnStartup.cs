@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Campaigns.DemoData;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace Campaigns.DemoData;
 /// A failure is logged and the app starts without demo data: it is a convenience, not a dependency.
 /// </summary>
 public sealed class DemoDataOnStartup(
-    IConfiguration configuration, IDocumentStore store, TimeProvider clock, ILoggerFactory loggers) : IHostedService
+    IConfiguration configuration, DemoDataSeeder seeder, ILoggerFactory loggers) : IHostedService
 {
     public const string Setting = "Campaigns:SeedDemoDataWhenEmpty";
 
@@ -18,7 +16,6 @@ public sealed class DemoDataOnStartup(
         if (!configuration.GetValue<bool>(Setting)) return;
         try
         {
-            var seeder = new DemoDataSeeder(store, clock, loggers.CreateLogger<DemoDataSeeder>());
             var result = await seeder.SeedAsync(cancellationToken);
             if (result.AlreadyPresent)
                 _logger.LogInformation("Demo data already present; nothing seeded");

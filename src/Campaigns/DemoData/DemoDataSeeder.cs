@@ -1,11 +1,13 @@
 using Campaigns.Campaigns;
 using Campaigns.Contacts;
 using Campaigns.Demands;
+using Campaigns.FollowUps;
 using Campaigns.Interactions;
 using Campaigns.Themes;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Wolverine.Http;
 
@@ -28,7 +30,8 @@ public sealed record DemoSeedResult(
 /// Everything is one database transaction, so the demo set is either fully there or not at all, and a second run
 /// (or a second node starting at the same time) finds the demo campaign and does nothing.
 /// </summary>
-public sealed class DemoDataSeeder(IDocumentStore store, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(
+    IDocumentStore store, TimeProvider clock, IOptions<FollowUpPolicyOptions> policies, ILogger<DemoDataSeeder> logger)
 {
     /// <summary>Serialises seeders on one database: "demodata" as a number.</summary>
     private const long AdvisoryLockKey = 0x64656d6f64617461;
@@ -143,7 +146,9 @@ public sealed class DemoDataSeeder(IDocumentStore store, TimeProvider clock, ILo
                 Ensure(await AdoptDemandEndpoint.ValidateAsync(s.DemandId, s.Command, http, session, clock, ct), step);
                 var demand = await FetchAsync<Demand>(session, s.DemandId, step, ct);
                 Ensure(AdoptDemandEndpoint.Validate(s.Command, demand.Aggregate!), step);
-                demand.AppendOne(AdoptDemandEndpoint.Decide(s.Command, demand.Aggregate!));
+                var adopted = AdoptDemandEndpoint.Decide(s.Command, demand.Aggregate!);
+                demand.AppendOne(adopted);
+                FollowUpScheduling.AfterAdoption(adopted, demand.Aggregate!, s.Actor, session, policies.Value);
                 break;
             }
             case RejectDemandStep s:
@@ -180,6 +185,9 @@ public sealed class DemoDataSeeder(IDocumentStore store, TimeProvider clock, ILo
                 };
                 Ensure(problem, step);
                 await logged.AppendAsync(session, ct);
+                // The follow-up policies react as they do to a user's request; the demo's reminders lie in the past,
+                // so no reminder messages are scheduled for them.
+                await FollowUpScheduling.AfterInteractionAsync(logged.Recorded, s.Actor, session, policies.Value, ct);
                 counts.Interactions++;
                 break;
             }

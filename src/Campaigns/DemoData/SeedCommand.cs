@@ -1,5 +1,4 @@
 using JasperFx.CommandLine;
-using Marten;
 
 namespace Campaigns.DemoData;
 
@@ -12,10 +11,7 @@ public sealed class SeedCommand : JasperFxAsyncCommand<NetCoreInput>
         // Built, not started: nothing listens and no hosted service runs; only the store is needed.
         using var host = input.BuildHost();
         var services = host.Services;
-        var seeder = new DemoDataSeeder(
-            services.GetRequiredService<IDocumentStore>(),
-            services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<ILogger<DemoDataSeeder>>());
+        var seeder = services.GetRequiredService<DemoDataSeeder>();
 
         var result = await seeder.SeedAsync();
         Console.WriteLine(result);

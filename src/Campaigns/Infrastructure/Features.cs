@@ -5,6 +5,9 @@ public static class Features
     /// <summary>Services the capability slices need beyond Marten and Wolverine.</summary>
     public static void AddCampaignsFeatures(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<FollowUps.FollowUpPolicyOptions>(configuration.GetSection(FollowUps.FollowUpPolicyOptions.Section));
+        services.Configure<FollowUps.SmtpOptions>(configuration.GetSection(FollowUps.SmtpOptions.Section));
+        services.AddTransient<DemoData.DemoDataSeeder>();
         services.AddHostedService<DemoData.DemoDataOnStartup>();
     }
 }

@@ -2,6 +2,7 @@ using Campaigns.Infrastructure.Http;
 using Campaigns.Campaigns;
 using Campaigns.Contacts;
 using Campaigns.Demands;
+using Campaigns.FollowUps;
 using Campaigns.Interactions;
 using Campaigns.Themes;
 using Campaigns.Timelines;
@@ -45,6 +46,8 @@ public static class StoreConfiguration
         options.Projections.Snapshot<Campaign>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<Demand>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<Interaction>(SnapshotLifecycle.Inline);
+        options.Projections.Snapshot<FollowUp>(SnapshotLifecycle.Inline);
+        options.Schema.For<FollowUp>().Duplicate(f => f.Assignee).Duplicate(f => f.DueOn).Duplicate(f => f.CampaignId);
         options.Projections.Add<TimelineProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<TimelineEntry>()
             .Duplicate(e => e.HappenedOn).Duplicate(e => e.RecordedAt).Duplicate(e => e.CampaignId)

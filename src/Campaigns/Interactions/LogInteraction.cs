@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using Campaigns.Demands;
+using Campaigns.FollowUps;
 using Campaigns.Infrastructure.Http;
 using Campaigns.Infrastructure.Validation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 
 namespace Campaigns.Interactions;
 
@@ -81,6 +84,17 @@ public static class LogInteraction
         };
 
         return new InteractionLogged(recorded, DemandStreams.Raises(recorded.DemandIds, interactionId, recorded.HappenedOn, recorded.ContactIds));
+    }
+
+    /// <summary>What every "log an interaction" endpoint does: decide, append, and let the follow-up policies react.</summary>
+    public static async Task<(Created, OutgoingMessages)> RecordAsync<TEvent>(
+        ILogInteraction command, ClaimsPrincipal user, IDocumentSession session, FollowUpPolicyOptions policies, CancellationToken ct)
+        where TEvent : InteractionRecorded, new()
+    {
+        var loggedBy = user.Identity!.Name!;
+        var logged = Decide<TEvent>(command, Guid.CreateVersion7(), loggedBy);
+        var created = await logged.AppendAsync(session, ct);
+        return (created, await FollowUpScheduling.AfterInteractionAsync(logged.Recorded, loggedBy, session, policies, ct));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

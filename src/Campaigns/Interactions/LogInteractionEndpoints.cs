@@ -1,7 +1,10 @@
 using System.Security.Claims;
+using Campaigns.FollowUps;
 using Campaigns.Infrastructure.Http;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Campaigns.Interactions;
@@ -53,8 +56,9 @@ public static class SendLetterEndpoint
         LogInteraction.ValidateAsync(command, session, clock, ct);
 
     [WolverinePost("/api/letters"), Tags("Interactions")]
-    public static Task<Created> Post(SendLetter command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct) =>
-        LogInteraction.Decide<LetterSent>(command, Guid.CreateVersion7(), user.Identity!.Name!).AppendAsync(session, ct);
+    public static Task<(Created, OutgoingMessages)> Post(SendLetter command, ClaimsPrincipal user, IDocumentSession session,
+        IOptions<FollowUpPolicyOptions> policies, CancellationToken ct) =>
+        LogInteraction.RecordAsync<LetterSent>(command, user, session, policies.Value, ct);
 }
 
 public static class LogMeetingEndpoint
@@ -63,8 +67,9 @@ public static class LogMeetingEndpoint
         LogInteraction.ValidateAsync(command, session, clock, ct);
 
     [WolverinePost("/api/meetings"), Tags("Interactions")]
-    public static Task<Created> Post(LogMeeting command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct) =>
-        LogInteraction.Decide<MeetingHeld>(command, Guid.CreateVersion7(), user.Identity!.Name!).AppendAsync(session, ct);
+    public static Task<(Created, OutgoingMessages)> Post(LogMeeting command, ClaimsPrincipal user, IDocumentSession session,
+        IOptions<FollowUpPolicyOptions> policies, CancellationToken ct) =>
+        LogInteraction.RecordAsync<MeetingHeld>(command, user, session, policies.Value, ct);
 }
 
 public static class LogCallEndpoint
@@ -73,8 +78,9 @@ public static class LogCallEndpoint
         LogInteraction.ValidateAsync(command, session, clock, ct);
 
     [WolverinePost("/api/calls"), Tags("Interactions")]
-    public static Task<Created> Post(LogCall command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct) =>
-        LogInteraction.Decide<CallMade>(command, Guid.CreateVersion7(), user.Identity!.Name!).AppendAsync(session, ct);
+    public static Task<(Created, OutgoingMessages)> Post(LogCall command, ClaimsPrincipal user, IDocumentSession session,
+        IOptions<FollowUpPolicyOptions> policies, CancellationToken ct) =>
+        LogInteraction.RecordAsync<CallMade>(command, user, session, policies.Value, ct);
 }
 
 public static class LogEmailEndpoint
@@ -83,8 +89,9 @@ public static class LogEmailEndpoint
         LogInteraction.ValidateAsync(command, session, clock, ct);
 
     [WolverinePost("/api/emails"), Tags("Interactions")]
-    public static Task<Created> Post(LogEmail command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct) =>
-        LogInteraction.Decide<EmailSent>(command, Guid.CreateVersion7(), user.Identity!.Name!).AppendAsync(session, ct);
+    public static Task<(Created, OutgoingMessages)> Post(LogEmail command, ClaimsPrincipal user, IDocumentSession session,
+        IOptions<FollowUpPolicyOptions> policies, CancellationToken ct) =>
+        LogInteraction.RecordAsync<EmailSent>(command, user, session, policies.Value, ct);
 }
 
 public static class LogHearingEndpoint
@@ -93,6 +100,7 @@ public static class LogHearingEndpoint
         LogInteraction.ValidateAsync(command, session, clock, ct);
 
     [WolverinePost("/api/hearings"), Tags("Interactions")]
-    public static Task<Created> Post(LogHearing command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct) =>
-        LogInteraction.Decide<HearingAttended>(command, Guid.CreateVersion7(), user.Identity!.Name!).AppendAsync(session, ct);
+    public static Task<(Created, OutgoingMessages)> Post(LogHearing command, ClaimsPrincipal user, IDocumentSession session,
+        IOptions<FollowUpPolicyOptions> policies, CancellationToken ct) =>
+        LogInteraction.RecordAsync<HearingAttended>(command, user, session, policies.Value, ct);
 }

@@ -1,6 +1,7 @@
 using Campaigns.Campaigns;
 using Campaigns.Contacts;
 using Campaigns.Demands;
+using Campaigns.FollowUps;
 using Campaigns.Interactions;
 using JasperFx.Events;
 using Marten.Events.Projections;
@@ -29,7 +30,32 @@ public sealed class TimelineProjection : MultiStreamProjection<TimelineEntry, Gu
         Identity<IEvent<ContactRoleEnded>>(e => e.Id);
         Identity<IEvent<CampaignStarted>>(e => e.Id);
         Identity<IEvent<CampaignClosed>>(e => e.Id);
+        // A follow-up is one entry, at its due date, revised as it is rescheduled and settled.
+        Identity<FollowUpScheduled>(e => e.FollowUpId);
+        Identity<FollowUpRescheduled>(e => e.FollowUpId);
+        Identity<FollowUpCompleted>(e => e.FollowUpId);
+        Identity<FollowUpCancelled>(e => e.FollowUpId);
     }
+
+    public TimelineEntry Create(IEvent<FollowUpScheduled> e) =>
+        TimelineEntry.First(e.Data.FollowUpId, TimelineSummaries.TypeName(e.Data), e.UserName ?? "", e.Data.OriginInteractionId,
+            new TimelineRevision(RecordedAt(e), e.Data.DueOn, $"Follow-up voor {e.Data.Assignee}: {e.Data.Description}", e.Data.CampaignId,
+                e.Data.Themes, e.Data.ContactIds, e.Data.DemandId is { } d ? [d] : [], [e.Data.Assignee], false, null));
+
+    public TimelineEntry Apply(IEvent<FollowUpRescheduled> e, TimelineEntry entry) =>
+        entry.Revise(entry.Revisions[^1] with { RecordedAt = RecordedAt(e), HappenedOn = e.Data.DueOn, Reason = e.Data.Reason });
+
+    public TimelineEntry Apply(IEvent<FollowUpCompleted> e, TimelineEntry entry) =>
+        entry.Revise(entry.Revisions[^1] with
+        {
+            RecordedAt = RecordedAt(e), HappenedOn = e.Data.CompletedOn, Summary = TimelineSummaries.Settled("Follow-up afgerond", entry), Reason = e.Data.Note
+        });
+
+    public TimelineEntry Apply(IEvent<FollowUpCancelled> e, TimelineEntry entry) =>
+        entry.Revise(entry.Revisions[^1] with
+        {
+            RecordedAt = RecordedAt(e), Summary = TimelineSummaries.Settled("Follow-up vervallen", entry), Reason = e.Data.Reason
+        });
 
     public TimelineEntry Create(IEvent<LetterSent> e) => Logged(e, e.Data);
     public TimelineEntry Create(IEvent<MeetingHeld> e) => Logged(e, e.Data);

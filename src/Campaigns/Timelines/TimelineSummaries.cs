@@ -56,6 +56,10 @@ public static partial class TimelineSummaries
         _ => kind.ToString().ToLowerInvariant()
     };
 
+    /// <summary>"Follow-up afgerond: …" from "Follow-up voor anna: …".</summary>
+    public static string Settled(string how, TimelineEntry entry) =>
+        $"{how}: {entry.Revisions[0].Summary[(entry.Revisions[0].Summary.IndexOf(": ", StringComparison.Ordinal) + 2)..]}";
+
     public static string WithNote(string text, string? note) => string.IsNullOrWhiteSpace(note) ? text : $"{text}: {Shorten(note)}";
 
     private static string Shorten(string text) => text.Length <= 120 ? text : text[..117] + "...";

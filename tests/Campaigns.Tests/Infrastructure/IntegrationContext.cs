@@ -63,6 +63,24 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime, I
         return await session.Events.QueryAllRawEvents().Where(e => e.EventTypeName != "tombstone").LongCountAsync();
     }
 
+    /// <summary>
+    /// For work that runs on Wolverine's own timer (durable scheduled messages): polls the event store until
+    /// <paramref name="count"/> events of type <typeparamref name="T"/> exist, and fails after <paramref name="timeout"/>.
+    /// </summary>
+    protected Task<int> WaitForEvents<T>(int count, TimeSpan timeout) where T : notnull => WaitForEvents<T>(Store, count, timeout);
+
+    public static async Task<int> WaitForEvents<T>(IDocumentStore store, int count, TimeSpan timeout) where T : notnull
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            await using var session = store.QuerySession();
+            var found = await session.Events.QueryRawEventDataOnly<T>().CountAsync();
+            if (found >= count || DateTime.UtcNow > deadline) return found;
+            await Task.Delay(200);
+        }
+    }
+
     protected static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json)!;
 
     private static readonly JsonSerializerOptions Json = JsonDefaults.Create();

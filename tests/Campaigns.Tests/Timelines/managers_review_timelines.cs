@@ -42,9 +42,12 @@ public class managers_review_timelines(AppFixture fixture) : IntegrationContext(
 
         var page = await Get<TimelinePage>($"/api/timelines/contacts/{_formation.VanZwol}?type=");
 
-        Assert.Equal(["contact-registered", "letter-sent", "meeting-held"], page.Items.Select(e => e.EventType));
-        Assert.Equal(["jan.devries"], page.Items[2].OurSide);
-        Assert.Equal("jan.devries", page.Items[2].ActingUser);
+        var touchpoints = page.Items.Where(e => !e.EventType.StartsWith("follow-up")).ToList();
+        Assert.Equal(["contact-registered", "letter-sent", "meeting-held"], touchpoints.Select(e => e.EventType));
+        Assert.Equal(["jan.devries"], touchpoints[2].OurSide);
+        Assert.Equal("jan.devries", touchpoints[2].ActingUser);
+        // The letter's chaser (settled by the meeting) and the thank-you letter are on her timeline too.
+        Assert.Equal(2, page.Items.Count(e => e.EventType == "follow-up-scheduled"));
     }
 
     [Fact]
@@ -59,9 +62,10 @@ public class managers_review_timelines(AppFixture fixture) : IntegrationContext(
         }, 204);
 
         var page = await Get<TimelinePage>($"/api/timelines/demands/{_formation.Demand2d}");
-        Assert.Equal(["demand-formulated", "letter-sent", "meeting-held", "demand-adopted"], page.Items.Select(e => e.EventType));
+        Assert.Equal(["demand-formulated", "letter-sent", "meeting-held", "demand-adopted", "follow-up-scheduled"], page.Items.Select(e => e.EventType));
+        Assert.StartsWith("Follow-up voor anna.officer: Uitvoering controleren van wens 2d", page.Items[^1].Summary);
         Assert.Equal([letter, meeting], page.Items.Where(e => e.InteractionId is not null).Select(e => e.InteractionId!.Value));
-        Assert.Equal("Wens deels overgenomen in motie (Motie 36 600-XIII nr. 12)", page.Items[^1].Summary);
+        Assert.Equal("Wens deels overgenomen in motie (Motie 36 600-XIII nr. 12)", page.Items[3].Summary);
 
         var score = await Get<CampaignScoreboard>($"/api/campaigns/{_formation.CampaignId}/scoreboard");
         Assert.Equal(1, score.ByStatus[DemandStatus.Adopted]);

@@ -1,0 +1,94 @@
+using Campaigns.Infrastructure.Validation;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Marten;
+using Microsoft.Extensions.Options;
+using Wolverine.Http;
+
+namespace Campaigns.FollowUps;
+
+public enum FollowUpListStatus { Open, Due, Overdue, Done }
+
+/// <summary>A user's follow-ups as the in-app list groups them.</summary>
+public sealed record MyFollowUps(string Assignee, DateOnly Today, IReadOnlyList<FollowUp> Overdue, IReadOnlyList<FollowUp> DueToday, IReadOnlyList<FollowUp> ThisWeek, IReadOnlyList<FollowUp> Later);
+
+public static class FollowUpQueries
+{
+    [WolverineGet("/api/follow-ups"), Tags("FollowUps")]
+    public static async Task<IResult> List(string? assignee, string? status, IQuerySession session,
+        IOptions<FollowUpPolicyOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        FollowUpListStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<FollowUpListStatus>(status, ignoreCase: true, out var parsed))
+                return Results.Problem(new Check().Add("status", "Kies open, due, overdue of done.").ToProblem());
+            wanted = parsed;
+        }
+
+        var today = options.Value.Today(clock);
+        var query = session.Query<FollowUp>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(assignee)) query = query.Where(f => f.Assignee == assignee);
+        query = wanted switch
+        {
+            FollowUpListStatus.Done => query.Where(f => f.Status == FollowUpStatus.Done),
+            FollowUpListStatus.Due => query.Where(f => f.Status == FollowUpStatus.Open && f.DueOn <= today),
+            FollowUpListStatus.Overdue => query.Where(f => f.Status == FollowUpStatus.Open && f.DueOn < today),
+            FollowUpListStatus.Open => query.Where(f => f.Status == FollowUpStatus.Open),
+            _ => query
+        };
+        return Results.Ok(await query.OrderBy(f => f.DueOn).Take(1000).ToListAsync(ct));
+    }
+
+    [WolverineGet("/api/follow-ups/{id}"), Tags("FollowUps")]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<FollowUp>(id, ct) is { } followUp ? Results.Ok(followUp) : Results.NotFound();
+
+    /// <summary>The in-app list: overdue, due today, the rest of this week, later.</summary>
+    [WolverineGet("/api/follow-ups/mine"), Tags("FollowUps")]
+    public static async Task<MyFollowUps> Mine(System.Security.Claims.ClaimsPrincipal user, IQuerySession session,
+        IOptions<FollowUpPolicyOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var me = user.Identity!.Name!;
+        var open = await session.Query<FollowUp>().Where(f => f.Assignee == me && f.Status == FollowUpStatus.Open).OrderBy(f => f.DueOn).ToListAsync(ct);
+        return Group(me, open, options.Value.Today(clock));
+    }
+
+    public static MyFollowUps Group(string assignee, IReadOnlyList<FollowUp> open, DateOnly today)
+    {
+        var endOfWeek = today.AddDays(7 - ((int)today.DayOfWeek + 6) % 7 - 1); // Sunday of this ISO week
+        return new MyFollowUps(assignee, today,
+            open.Where(f => f.DueOn < today).ToList(),
+            open.Where(f => f.DueOn == today).ToList(),
+            open.Where(f => f.DueOn > today && f.DueOn <= endOfWeek).ToList(),
+            open.Where(f => f.DueOn > endOfWeek).ToList());
+    }
+
+    /// <summary>RFC 5545 feed of a user's open follow-ups, for Outlook or Google Calendar.</summary>
+    [WolverineGet("/api/follow-ups/calendar/{user}.ics"), Tags("FollowUps")]
+    public static async Task<IResult> Calendar(string user, IQuerySession session, CancellationToken ct)
+    {
+        var open = await session.Query<FollowUp>().Where(f => f.Assignee == user && f.Status == FollowUpStatus.Open).OrderBy(f => f.DueOn).ToListAsync(ct);
+        return Results.Text(ToICalendar(user, open), "text/calendar; charset=utf-8");
+    }
+
+    public static string ToICalendar(string user, IEnumerable<FollowUp> followUps)
+    {
+        var calendar = new Calendar { ProductId = "-//Campaigns//Follow-ups//NL" };
+        calendar.AddProperty("X-WR-CALNAME", $"Follow-ups {user}");
+        foreach (var f in followUps)
+        {
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"{f.Id}@campaigns",
+                Summary = f.Description,
+                Description = $"Follow-up ({f.Kind}) voor {f.Assignee}",
+                DtStart = new CalDateTime(f.DueOn),
+                DtEnd = new CalDateTime(f.DueOn.AddDays(1))
+            });
+        }
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+}

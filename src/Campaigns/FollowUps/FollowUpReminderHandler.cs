@@ -1,0 +1,51 @@
+using Campaigns.Demands;
+using Marten;
+using Microsoft.Extensions.Options;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Campaigns.FollowUps;
+
+/// <summary>
+/// Reminder handlers. Each checks the follow-up's state first, so a reminder for a completed, cancelled or rescheduled
+/// follow-up, or one delivered twice, changes nothing. Two nodes racing on one reminder: the loser's append fails its
+/// version check, is retried, and then finds the reminder already fired.
+/// </summary>
+public static class FollowUpReminderHandler
+{
+    [AggregateHandler]
+    public static (Events, OutgoingMessages) Handle(RemindFollowUp message, FollowUp followUp, IOptions<FollowUpPolicyOptions> options)
+    {
+        var events = new Events();
+        var messages = new OutgoingMessages();
+        if (!followUp.IsOpen || followUp.DueOn != message.DueOn || followUp.DueFiredFor == message.DueOn) return (events, messages);
+
+        events.Add(new FollowUpDue(followUp.Id, followUp.DueOn, followUp.Assignee));
+        messages.Schedule(new FlagOverdueFollowUp(followUp.Id, followUp.DueOn),
+            options.Value.ReminderAt(WorkingDays.Add(followUp.DueOn, 1)));
+        messages.Add(new NotifyAssignee(followUp.Id, followUp.Assignee, followUp.Description, followUp.DueOn, Overdue: false));
+        return (events, messages);
+    }
+
+    [AggregateHandler]
+    public static (Events, OutgoingMessages) Handle(FlagOverdueFollowUp message, FollowUp followUp)
+    {
+        var events = new Events();
+        var messages = new OutgoingMessages();
+        if (!followUp.IsOpen || followUp.DueOn != message.DueOn || followUp.OverdueFiredFor == message.DueOn) return (events, messages);
+
+        events.Add(new FollowUpOverdue(followUp.Id, followUp.DueOn, followUp.Assignee));
+        messages.Add(new NotifyAssignee(followUp.Id, followUp.Assignee, followUp.Description, followUp.DueOn, Overdue: true));
+        return (events, messages);
+    }
+
+    public static async Task<OutgoingMessages> Handle(
+        CheckDemandActivity message, IDocumentSession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct)
+    {
+        var demand = await session.LoadAsync<Demand>(message.DemandId, ct);
+        if (demand is null) return [];
+        var scheduled = FollowUpPolicies.UntouchedDemand(demand, message.LastMention, message.RaisedBy, message.RaisedOn, options.Value);
+        if (scheduled is null || await session.Events.FetchStreamStateAsync(scheduled.FollowUpId, ct) is not null) return [];
+        return FollowUpScheduling.Start(scheduled, session, options.Value);
+    }
+}

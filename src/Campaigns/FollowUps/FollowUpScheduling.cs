@@ -1,0 +1,67 @@
+using Campaigns.Contacts;
+using Campaigns.Demands;
+using Campaigns.Interactions;
+using Marten;
+using Wolverine;
+
+namespace Campaigns.FollowUps;
+
+/// <summary>Fired on the due day; a stale or duplicate one finds nothing to do.</summary>
+public record RemindFollowUp(Guid FollowUpId, DateOnly DueOn);
+
+/// <summary>Fired a working day after the due day.</summary>
+public record FlagOverdueFollowUp(Guid FollowUpId, DateOnly DueOn);
+
+/// <summary>Fired when a mention of a demand has had no successor for the waiting period.</summary>
+public record CheckDemandActivity(Guid DemandId, Guid LastMention, DateOnly RaisedOn, string RaisedBy);
+
+/// <summary>
+/// The edge where policy decisions meet the store: loads what the policies need, appends what they decide and
+/// returns the reminders as scheduled messages, which Wolverine's outbox stores in the same transaction.
+/// </summary>
+public static class FollowUpScheduling
+{
+    public static async Task<OutgoingMessages> AfterInteractionAsync(
+        InteractionRecorded recorded, string loggedBy, IDocumentSession session, FollowUpPolicyOptions options, CancellationToken ct)
+    {
+        var contacts = await session.LoadManyAsync<Contact>(ct, recorded.ContactIds);
+        var campaignId = recorded.CampaignId;
+        var openChasers = await session.Query<FollowUp>()
+            .Where(f => f.CampaignId == campaignId && f.Kind == FollowUpKind.Chaser && f.Status == FollowUpStatus.Open)
+            .ToListAsync(ct);
+
+        foreach (var cancelled in FollowUpPolicies.SettledBy(recorded, openChasers))
+            session.Events.Append(cancelled.FollowUpId, cancelled);
+
+        var messages = new OutgoingMessages();
+        foreach (var scheduled in FollowUpPolicies.AfterInteraction(recorded, contacts, loggedBy, options))
+            messages.AddRange(Start(scheduled, session, options));
+
+        if (options.FlagUntouchedDemands)
+            foreach (var demandId in recorded.DemandIds)
+                messages.Schedule(new CheckDemandActivity(demandId, recorded.InteractionId, recorded.HappenedOn, loggedBy),
+                    options.ReminderAt(recorded.HappenedOn.AddDays(options.UntouchedDemandDays)));
+        return messages;
+    }
+
+    public static OutgoingMessages AfterAdoption(DemandAdopted adopted, Demand demand, string adoptedBy, IDocumentSession session, FollowUpPolicyOptions options)
+    {
+        var scheduled = FollowUpPolicies.AfterAdoption(adopted, demand, adoptedBy, options);
+        var messages = new OutgoingMessages();
+        if (scheduled is not null) messages.AddRange(Start(scheduled, session, options));
+        return messages;
+    }
+
+    public static OutgoingMessages Start(FollowUpScheduled scheduled, IDocumentSession session, FollowUpPolicyOptions options)
+    {
+        session.Events.StartStream<FollowUp>(scheduled.FollowUpId, scheduled);
+        return Remind(scheduled.FollowUpId, scheduled.DueOn, options);
+    }
+
+    public static OutgoingMessages Remind(Guid followUpId, DateOnly dueOn, FollowUpPolicyOptions options)
+    {
+        var messages = new OutgoingMessages();
+        messages.Schedule(new RemindFollowUp(followUpId, dueOn), options.ReminderAt(dueOn));
+        return messages;
+    }
+}
