@@ -28,8 +28,7 @@ public class reminders_survive_restarts : IAsyncLifetime
         {
             followUpId = await ScheduleFollowUpDueInSeconds(before, 6);
             await before.StopAsync(); // down before the reminder is due
-            var store = before.Services.GetRequiredService<IDocumentStore>();
-            await using var check = store.QuerySession();
+            await using var check = before.Services.GetRequiredService<IDocumentStore>().QuerySession();
             Assert.Equal(0, await check.Events.QueryRawEventDataOnly<FollowUpDue>().CountAsync());
         }
 
