@@ -22,13 +22,14 @@ public sealed class AppFixture : IAsyncLifetime
 
     /// <summary>Starts an app host on the given database; restart and two-node tests use it for extra hosts.</summary>
     public static async Task<IAlbaHost> StartHostAsync(string connectionString, bool solo = true,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Campaigns", connectionString);
             builder.UseSetting("Campaigns:SeedDemoDataWhenEmpty", "false");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
             builder.ConfigureServices(services =>
             {
                 if (solo)

@@ -1,0 +1,34 @@
+using Campaigns.FollowUps;
+using Campaigns.Tests.Infrastructure;
+using Wolverine.Tracking;
+
+namespace Campaigns.Tests.FollowUps;
+
+public class reminders_by_email : IAsyncLifetime
+{
+    private string _connectionString = "";
+
+    public async Task InitializeAsync() => _connectionString = await TestDatabase.CreateAsync("campaigns_smtp");
+
+    public Task DisposeAsync() => TestDatabase.DropAsync(_connectionString);
+
+    [Fact]
+    public async Task a_due_reminder_is_mailed_to_the_assignee_when_smtp_is_configured()
+    {
+        await using var smtp = new SmtpListener();
+        await using var host = await AppFixture.StartHostAsync(_connectionString, settings: new Dictionary<string, string>
+        {
+            ["Campaigns:Smtp:Host"] = "127.0.0.1",
+            ["Campaigns:Smtp:Port"] = smtp.Port.ToString(),
+            ["Campaigns:Smtp:AssigneeDomain"] = "metaalunie.test"
+        });
+
+        await host.InvokeMessageAndWaitAsync(new NotifyAssignee(Guid.NewGuid(), "anna.officer", "Bedankbrief sturen aan Van Zwol", new DateOnly(2025, 11, 26), Overdue: true));
+
+        var mail = Assert.Single(smtp.Messages);
+        Assert.Contains("To: anna.officer@metaalunie.test", mail);
+        Assert.Contains("Subject: Achterstallige follow-up: Bedankbrief sturen aan Van Zwol", mail);
+        Assert.Contains("Bedankbrief sturen aan Van Zwol", mail);
+        Assert.Contains("26-11-2025", mail);
+    }
+}
