@@ -1,3 +1,4 @@
+using Campaigns.Accounts;
 using Campaigns.Infrastructure.Http;
 using Campaigns.Campaigns;
 using Campaigns.Contacts;
@@ -38,6 +39,7 @@ public static class StoreConfiguration
         options.Events.EnableEventTypeIndex = true;
 
         options.Schema.For<IdempotencyRecord>().Identity(r => r.Id);
+        options.AddAccounts();
 
         // Inline snapshots commit with their events: a read straight after a write sees it, and validation can trust them.
         options.Projections.Snapshot<Theme>(SnapshotLifecycle.Inline);
