@@ -1,5 +1,7 @@
+using Campaigns.Accounts;
 using Campaigns.Infrastructure.Http;
 using Campaigns.Infrastructure.Validation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -23,7 +25,7 @@ public static class RegisterContactEndpoint
             .That(command.EffectiveOn is null || command.EffectiveOn.Value.Year >= 1900, "effectiveOn", "Ongeldige datum.")
             .ToProblem();
 
-    [WolverinePost("/api/contacts"), Tags("Contacts")]
+    [WolverinePost("/api/contacts"), Tags("Contacts"), Authorize(Policy = Policies.Officer)]
     public static (Created, IStartStream) Post(RegisterContact command, TimeProvider clock)
     {
         var registered = Decide(command, Guid.CreateVersion7(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));

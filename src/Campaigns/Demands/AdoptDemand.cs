@@ -1,7 +1,9 @@
+using Campaigns.Accounts;
 using Campaigns.Infrastructure.Http;
 using Campaigns.Infrastructure.Validation;
 using Campaigns.Interactions;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -32,7 +34,7 @@ public static class AdoptDemandEndpoint
     public static ProblemDetails Validate(AdoptDemand command, Demand demand) =>
         DemandRules.CanAdopt(demand) is { } refusal ? Problems.Conflict(refusal) : WolverineContinue.NoProblems;
 
-    [WolverinePost("/api/demands/{id}/adoption"), Tags("Demands"), EmptyResponse]
+    [WolverinePost("/api/demands/{id}/adoption"), Tags("Demands"), Authorize(Policy = Policies.Manager), EmptyResponse]
     public static DemandAdopted Post(AdoptDemand command, [WriteAggregate("id")] Demand demand) => Decide(command, demand);
 
     public static DemandAdopted Decide(AdoptDemand command, Demand demand) =>

@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using Campaigns.Accounts;
 using Campaigns.Infrastructure.Http;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
@@ -52,7 +54,7 @@ public static class SendLetterEndpoint
     public static Task<ProblemDetails> ValidateAsync(SendLetter command, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         LogInteraction.ValidateAsync(command, session, clock, ct);
 
-    [WolverinePost("/api/letters"), Tags("Interactions")]
+    [WolverinePost("/api/letters"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
     public static Task<Created> Post(SendLetter command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct) =>
         LogInteraction.Decide<LetterSent>(command, Guid.CreateVersion7(), user.Identity!.Name!).AppendAsync(session, ct);
 }
@@ -62,7 +64,7 @@ public static class LogMeetingEndpoint
     public static Task<ProblemDetails> ValidateAsync(LogMeeting command, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         LogInteraction.ValidateAsync(command, session, clock, ct);
 
-    [WolverinePost("/api/meetings"), Tags("Interactions")]
+    [WolverinePost("/api/meetings"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
     public static Task<Created> Post(LogMeeting command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct) =>
         LogInteraction.Decide<MeetingHeld>(command, Guid.CreateVersion7(), user.Identity!.Name!).AppendAsync(session, ct);
 }
@@ -72,7 +74,7 @@ public static class LogCallEndpoint
     public static Task<ProblemDetails> ValidateAsync(LogCall command, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         LogInteraction.ValidateAsync(command, session, clock, ct);
 
-    [WolverinePost("/api/calls"), Tags("Interactions")]
+    [WolverinePost("/api/calls"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
     public static Task<Created> Post(LogCall command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct) =>
         LogInteraction.Decide<CallMade>(command, Guid.CreateVersion7(), user.Identity!.Name!).AppendAsync(session, ct);
 }
@@ -82,7 +84,7 @@ public static class LogEmailEndpoint
     public static Task<ProblemDetails> ValidateAsync(LogEmail command, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         LogInteraction.ValidateAsync(command, session, clock, ct);
 
-    [WolverinePost("/api/emails"), Tags("Interactions")]
+    [WolverinePost("/api/emails"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
     public static Task<Created> Post(LogEmail command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct) =>
         LogInteraction.Decide<EmailSent>(command, Guid.CreateVersion7(), user.Identity!.Name!).AppendAsync(session, ct);
 }
@@ -92,7 +94,7 @@ public static class LogHearingEndpoint
     public static Task<ProblemDetails> ValidateAsync(LogHearing command, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         LogInteraction.ValidateAsync(command, session, clock, ct);
 
-    [WolverinePost("/api/hearings"), Tags("Interactions")]
+    [WolverinePost("/api/hearings"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
     public static Task<Created> Post(LogHearing command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct) =>
         LogInteraction.Decide<HearingAttended>(command, Guid.CreateVersion7(), user.Identity!.Name!).AppendAsync(session, ct);
 }
