@@ -3,13 +3,19 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Campaigns.Accounts;
 
-public sealed record LoginForm(string? UserName, string? Password, string? ReturnUrl);
+public sealed record LoginForm(string? UserName, string? Password, string? ReturnUrl)
+{
+    public static LoginForm From(IFormCollection form) => new(form["userName"], form["password"], form["returnUrl"]);
+}
 
-public sealed record ChangePasswordForm(string? UserName, string? CurrentPassword, string? NewPassword, string? Confirmation, string? ReturnUrl);
+public sealed record ChangePasswordForm(string? UserName, string? CurrentPassword, string? NewPassword, string? Confirmation, string? ReturnUrl)
+{
+    public static ChangePasswordForm From(IFormCollection form) =>
+        new(form["userName"], form["currentPassword"], form["newPassword"], form["confirmation"], form["returnUrl"]);
+}
 
 /// <summary>
 /// The sign-in page: a plain form, no scripts or inline styles (the CSP forbids them), antiforgery on every post.
@@ -23,9 +29,10 @@ public static class LoginPage
                 Page(LoginHtml(Token(context, antiforgery), SafeReturnUrl(returnUrl), null), StatusCodes.Status200OK))
             .AllowAnonymous().ExcludeFromDescription();
 
-        // Minimal API form binding validates the antiforgery token (app.UseAntiforgery): a post without it gets 400.
-        app.MapPost(AccountsSetup.LoginPath, async ([FromForm] LoginForm form, HttpContext context, IAntiforgery antiforgery, UserDirectory users) =>
+        // A minimal API that binds the form validates the antiforgery token (app.UseAntiforgery): a post without it gets 400.
+        app.MapPost(AccountsSetup.LoginPath, async (IFormCollection fields, HttpContext context, IAntiforgery antiforgery, UserDirectory users) =>
             {
+                var form = LoginForm.From(fields);
                 var returnUrl = SafeReturnUrl(form.ReturnUrl);
                 var account = form.UserName is { Length: > 0 } name && form.Password is { Length: > 0 } password
                     ? await users.VerifyPasswordAsync(name, password, context.RequestAborted)
@@ -41,8 +48,9 @@ public static class LoginPage
             })
             .AllowAnonymous().ExcludeFromDescription();
 
-        app.MapPost(AccountsSetup.LoginPath + "/password", async ([FromForm] ChangePasswordForm form, HttpContext context, IAntiforgery antiforgery, UserDirectory users) =>
+        app.MapPost(AccountsSetup.LoginPath + "/password", async (IFormCollection fields, HttpContext context, IAntiforgery antiforgery, UserDirectory users) =>
             {
+                var form = ChangePasswordForm.From(fields);
                 var returnUrl = SafeReturnUrl(form.ReturnUrl);
                 var name = form.UserName ?? "";
                 string? problem = null;
@@ -64,16 +72,13 @@ public static class LoginPage
             })
             .AllowAnonymous().ExcludeFromDescription();
 
-        app.MapPost("/logout", async ([FromForm] LogoutForm _, HttpContext context) =>
+        app.MapPost("/logout", async (IFormCollection _, HttpContext context) =>
             {
                 await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                 return Results.LocalRedirect(AccountsSetup.LoginPath);
             })
             .ExcludeFromDescription();
     }
-
-    /// <summary>Empty: its only purpose is to make the logout post a form post, so antiforgery applies.</summary>
-    public sealed record LogoutForm(string? Unused);
 
     private static Task SignInAsync(HttpContext context, UserAccount account) =>
         context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
