@@ -8,8 +8,10 @@ using Wolverine.Marten;
 
 namespace Campaigns.Contacts;
 
+/// <param name="LawfulBasis">Why we may record this person; legitimate interest unless said.</param>
 public record RegisterContact(
-    string Name, ContactKind? Kind, string Organisation, string? Email, string? Phone, string? Notes, DateOnly? EffectiveOn);
+    string Name, ContactKind? Kind, string Organisation, string? Email, string? Phone, string? Notes, DateOnly? EffectiveOn,
+    LawfulBasis? LawfulBasis = null);
 
 public static class RegisterContactEndpoint
 {
@@ -35,7 +37,7 @@ public static class RegisterContactEndpoint
 
     public static ContactRegistered Decide(RegisterContact command, Guid id, DateOnly today) =>
         new(id, command.Name.Trim(), command.Kind!.Value, command.Organisation.Trim(), command.EffectiveOn ?? today,
-            Blank(command.Email), Blank(command.Phone), Blank(command.Notes));
+            Blank(command.Email), Blank(command.Phone), Blank(command.Notes), command.LawfulBasis ?? LawfulBasis.LegitimateInterest);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -6,5 +6,6 @@ public static class Features
     public static void AddCampaignsFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<DemoData.DemoDataOnStartup>();
+        services.AddSingleton<Privacy.PersonForgetter>();
     }
 }

@@ -4,6 +4,7 @@ using Campaigns.Campaigns;
 using Campaigns.Contacts;
 using Campaigns.Demands;
 using Campaigns.Interactions;
+using Campaigns.Privacy;
 using Campaigns.Themes;
 using Campaigns.Timelines;
 using JasperFx;
@@ -40,6 +41,7 @@ public static class StoreConfiguration
 
         options.Schema.For<IdempotencyRecord>().Identity(r => r.Id);
         options.AddAccounts();
+        options.AddPersonalDataMasking();
 
         // Inline snapshots commit with their events: a read straight after a write sees it, and validation can trust them.
         options.Projections.Snapshot<Theme>(SnapshotLifecycle.Inline);
