@@ -1,6 +1,8 @@
+using Campaigns.Accounts;
 using Campaigns.Infrastructure.Http;
 using Campaigns.Infrastructure.Validation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -24,7 +26,7 @@ public static class StartCampaignEndpoint
         return check.ToProblem();
     }
 
-    [WolverinePost("/api/campaigns"), Tags("Campaigns")]
+    [WolverinePost("/api/campaigns"), Tags("Campaigns"), Authorize(Policy = Policies.Manager)]
     public static (Created, IStartStream) Post(StartCampaign command)
     {
         var started = Decide(command, Guid.CreateVersion7());
@@ -47,7 +49,7 @@ public static class CloseCampaignEndpoint
     public static ProblemDetails Validate(CloseCampaign command, Campaign campaign) =>
         campaign.Status == CampaignStatus.Closed ? Problems.Conflict("Deze campagne is al gesloten.") : WolverineContinue.NoProblems;
 
-    [WolverinePost("/api/campaigns/{id}/closure"), Tags("Campaigns"), EmptyResponse]
+    [WolverinePost("/api/campaigns/{id}/closure"), Tags("Campaigns"), Authorize(Policy = Policies.Manager), EmptyResponse]
     public static CampaignClosed Post(CloseCampaign command, [WriteAggregate("id")] Campaign campaign) =>
         new(campaign.Id, command.ClosedOn!.Value, command.Note);
 }

@@ -1,6 +1,8 @@
+using Campaigns.Accounts;
 using Campaigns.Infrastructure.Http;
 using Campaigns.Infrastructure.Validation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -21,7 +23,7 @@ public static class ChangeContactRoleEndpoint
     public static Task<ProblemDetails> ValidateAsync(Guid id, HttpContext context, IQuerySession session, CancellationToken ct) =>
         Concurrency.CheckIfMatchAsync(context, session, id, ct);
 
-    [WolverinePost("/api/contacts/{id}/roles"), Tags("Contacts"), EmptyResponse]
+    [WolverinePost("/api/contacts/{id}/roles"), Tags("Contacts"), Authorize(Policy = Policies.Officer), EmptyResponse]
     public static ContactRoleChanged Post(ChangeContactRole command, [WriteAggregate("id")] Contact contact) =>
         Decide(command, contact);
 
@@ -41,7 +43,7 @@ public static class EndContactRoleEndpoint
             ? Problems.Conflict("Deze contactpersoon heeft geen lopende rol.")
             : WolverineContinue.NoProblems;
 
-    [WolverinePost("/api/contacts/{id}/role-end"), Tags("Contacts"), EmptyResponse]
+    [WolverinePost("/api/contacts/{id}/role-end"), Tags("Contacts"), Authorize(Policy = Policies.Officer), EmptyResponse]
     public static ContactRoleEnded Post(EndContactRole command, [WriteAggregate("id")] Contact contact) =>
         new(contact.Id, command.EffectiveOn!.Value, command.Reason);
 }

@@ -5,9 +5,26 @@ public enum ContactKind
     Informateur, Formateur, Verkenner, Kamerlid, Minister, Staatssecretaris, Ambtenaar, Fractiemedewerker, Journalist, Ally, Other
 }
 
+/// <summary>
+/// Why we may hold data about this person (GDPR art. 6). Public-affairs work on office holders is normally
+/// legitimate interest; consent is for private persons who agreed.
+/// </summary>
+public enum LawfulBasis { LegitimateInterest, Consent, PublicTask, Contract }
+
+public enum InformationChannel { Letter, Email, InPerson, Other }
+
 public record ContactRegistered(
     Guid ContactId, string Name, ContactKind Kind, string Organisation, DateOnly EffectiveOn,
-    string? Email, string? Phone, string? Notes);
+    string? Email, string? Phone, string? Notes, LawfulBasis LawfulBasis = LawfulBasis.LegitimateInterest);
+
+/// <summary>The person was told that we record data about them, why, and how to object (GDPR art. 14).</summary>
+public record DataSubjectInformed(Guid ContactId, DateOnly InformedOn, InformationChannel Channel, string? Note);
+
+/// <summary>
+/// An admin erased the person's data (GDPR art. 17). The event itself holds no personal data; the erasure of the
+/// earlier events and read models is done by Marten's event data masking (see Privacy/).
+/// </summary>
+public record ContactForgotten(Guid ContactId, DateOnly ForgottenOn);
 
 /// <summary>A new role from a date on: an informateur becomes minister, a Kamerlid changes fractie.</summary>
 public record ContactRoleChanged(Guid ContactId, ContactKind Kind, string Organisation, DateOnly EffectiveOn);
@@ -20,8 +37,12 @@ public sealed record RolePeriod(ContactKind Kind, string Organisation, DateOnly 
 /// <summary>A person the team lobbies or works with, with the history of the roles they held.</summary>
 public sealed record Contact(
     Guid Id, string Name, ContactKind Kind, string Organisation, string? Email, string? Phone, string? Notes,
-    IReadOnlyList<RolePeriod> Roles)
+    IReadOnlyList<RolePeriod> Roles, LawfulBasis LawfulBasis = LawfulBasis.LegitimateInterest, DateOnly? InformedOn = null,
+    bool Forgotten = false)
 {
+    /// <summary>What a forgotten person's name reads everywhere.</summary>
+    public const string ForgottenName = "verwijderd contact";
+
     /// <summary>The role held today, as far as the recorded history knows; null once every role has ended.</summary>
     public RolePeriod? CurrentRole => Roles.Count > 0 && Roles[^1].Until is null ? Roles[^1] : null;
 
@@ -30,7 +51,11 @@ public sealed record Contact(
 
     public static Contact Create(ContactRegistered e) =>
         new(e.ContactId, e.Name, e.Kind, e.Organisation, e.Email, e.Phone, e.Notes,
-            [new RolePeriod(e.Kind, e.Organisation, e.EffectiveOn, null)]);
+            [new RolePeriod(e.Kind, e.Organisation, e.EffectiveOn, null)], e.LawfulBasis);
+
+    public Contact Apply(DataSubjectInformed e) => this with { InformedOn = InformedOn is { } earlier && earlier <= e.InformedOn ? earlier : e.InformedOn };
+
+    public Contact Apply(ContactForgotten _) => this with { Name = ForgottenName, Email = null, Phone = null, Notes = null, Forgotten = true };
 
     public Contact Apply(ContactRoleChanged e) => WithRoles(InsertRole(new RolePeriod(e.Kind, e.Organisation, e.EffectiveOn, null)));
 

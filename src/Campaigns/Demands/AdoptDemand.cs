@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Campaigns.FollowUps;
+using Campaigns.Accounts;
 using Campaigns.Infrastructure.Http;
 using Campaigns.Infrastructure.Validation;
 using Campaigns.Interactions;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Wolverine;
@@ -37,7 +39,7 @@ public static class AdoptDemandEndpoint
         DemandRules.CanAdopt(demand) is { } refusal ? Problems.Conflict(refusal) : WolverineContinue.NoProblems;
 
     /// <summary>An adoption also schedules the check on its implementation.</summary>
-    [WolverinePost("/api/demands/{id}/adoption"), Tags("Demands"), EmptyResponse]
+    [WolverinePost("/api/demands/{id}/adoption"), Tags("Demands"), Authorize(Policy = Policies.Manager), EmptyResponse]
     public static (Events, OutgoingMessages) Post(AdoptDemand command, [WriteAggregate("id")] Demand demand, ClaimsPrincipal user,
         IDocumentSession session, IOptions<FollowUpPolicyOptions> policies)
     {

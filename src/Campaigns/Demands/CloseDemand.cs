@@ -1,6 +1,8 @@
+using Campaigns.Accounts;
 using Campaigns.Infrastructure.Http;
 using Campaigns.Infrastructure.Validation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -32,7 +34,7 @@ public static class RejectDemandEndpoint
 
     public static ProblemDetails Validate(CloseDemand command, Demand demand) => CloseDemandValidation.Refusal(DemandRules.CanReject(demand));
 
-    [WolverinePost("/api/demands/{id}/rejection"), Tags("Demands"), EmptyResponse]
+    [WolverinePost("/api/demands/{id}/rejection"), Tags("Demands"), Authorize(Policy = Policies.Manager), EmptyResponse]
     public static DemandRejected Post(CloseDemand command, [WriteAggregate("id")] Demand demand) =>
         new(demand.Id, demand.CampaignId, demand.Theme, command.OccurredOn!.Value, command.Note?.Trim());
 }
@@ -44,7 +46,7 @@ public static class WithdrawDemandEndpoint
 
     public static ProblemDetails Validate(CloseDemand command, Demand demand) => CloseDemandValidation.Refusal(DemandRules.CanWithdraw(demand));
 
-    [WolverinePost("/api/demands/{id}/withdrawal"), Tags("Demands"), EmptyResponse]
+    [WolverinePost("/api/demands/{id}/withdrawal"), Tags("Demands"), Authorize(Policy = Policies.Manager), EmptyResponse]
     public static DemandWithdrawn Post(CloseDemand command, [WriteAggregate("id")] Demand demand) =>
         new(demand.Id, demand.CampaignId, demand.Theme, command.OccurredOn!.Value, command.Note?.Trim());
 }

@@ -1,7 +1,9 @@
+using Campaigns.Accounts;
 using Campaigns.Campaigns;
 using Campaigns.Infrastructure.Http;
 using Campaigns.Infrastructure.Validation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -28,7 +30,7 @@ public static class FormulateDemandEndpoint
         return check.ToProblem();
     }
 
-    [WolverinePost("/api/campaigns/{id}/demands"), Tags("Demands")]
+    [WolverinePost("/api/campaigns/{id}/demands"), Tags("Demands"), Authorize(Policy = Policies.Manager)]
     public static (Created, IStartStream) Post(Guid id, FormulateDemand command, TimeProvider clock)
     {
         var formulated = Decide(id, command, Guid.CreateVersion7(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));

@@ -1,6 +1,8 @@
+using Campaigns.Accounts;
 using Campaigns.Infrastructure.Http;
 using Campaigns.Infrastructure.Validation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -27,7 +29,7 @@ public static class RecordSupportEndpoint
     public static ProblemDetails Validate(RecordSupport command, Demand demand) =>
         DemandRules.CanRecordSupport(demand) is { } refusal ? Problems.Conflict(refusal) : WolverineContinue.NoProblems;
 
-    [WolverinePost("/api/demands/{id}/support"), Tags("Demands"), EmptyResponse]
+    [WolverinePost("/api/demands/{id}/support"), Tags("Demands"), Authorize(Policy = Policies.Manager), EmptyResponse]
     public static SupportRecorded Post(RecordSupport command, [WriteAggregate("id")] Demand demand) => Decide(command, demand);
 
     public static SupportRecorded Decide(RecordSupport command, Demand demand) =>

@@ -63,7 +63,7 @@ public sealed class DemoDataSeeder(
         var counts = new Counts();
         foreach (var step in steps)
         {
-            // Marten stamps every event of this unit of work with the acting user, as the HTTP pipeline does with X-User.
+            // Marten stamps every event of this unit of work with the acting user, as the HTTP pipeline does with the signed-in user.
             session.LastModifiedBy = step.Actor;
             await RunAsync(step, session, counts, ct);
             counts.Events += session.PendingChanges.Streams().Sum(s => s.Events.Count);

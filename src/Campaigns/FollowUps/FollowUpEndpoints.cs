@@ -1,7 +1,9 @@
 using System.Security.Claims;
+using Campaigns.Accounts;
 using Campaigns.Infrastructure.Http;
 using Campaigns.Infrastructure.Validation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Wolverine;
@@ -30,7 +32,7 @@ public static class ScheduleFollowUpEndpoint
         return check.ToProblem();
     }
 
-    [WolverinePost("/api/follow-ups"), Tags("FollowUps")]
+    [WolverinePost("/api/follow-ups"), Tags("FollowUps"), Authorize(Policy = Policies.Officer)]
     public static (Created, OutgoingMessages) Post(
         ScheduleFollowUp command, ClaimsPrincipal user, IDocumentSession session, IOptions<FollowUpPolicyOptions> options)
     {
@@ -56,9 +58,9 @@ public static class CompleteFollowUpEndpoint
         return check.ToProblem();
     }
 
-    public static ProblemDetails Validate(CompleteFollowUp command, FollowUp followUp) => FollowUpRules.MustBeOpen(followUp);
+    public static ProblemDetails Validate(CompleteFollowUp command, FollowUp followUp, ClaimsPrincipal user) => FollowUpRules.MayManage(followUp, user);
 
-    [WolverinePost("/api/follow-ups/{id}/completion"), Tags("FollowUps"), EmptyResponse]
+    [WolverinePost("/api/follow-ups/{id}/completion"), Tags("FollowUps"), Authorize(Policy = Policies.Officer), EmptyResponse]
     public static FollowUpCompleted Post(CompleteFollowUp command, [WriteAggregate("id")] FollowUp followUp, IOptions<FollowUpPolicyOptions> options, TimeProvider clock) =>
         new(followUp.Id, command.CompletedOn ?? options.Value.Today(clock), command.ByInteractionId, command.Note?.Trim());
 }
@@ -69,9 +71,9 @@ public static class CancelFollowUpEndpoint
 {
     public static ProblemDetails Validate(CancelFollowUp command) => new Check().Required("reason", command.Reason, Check.LongText).ToProblem();
 
-    public static ProblemDetails Validate(CancelFollowUp command, FollowUp followUp) => FollowUpRules.MustBeOpen(followUp);
+    public static ProblemDetails Validate(CancelFollowUp command, FollowUp followUp, ClaimsPrincipal user) => FollowUpRules.MayManage(followUp, user);
 
-    [WolverinePost("/api/follow-ups/{id}/cancellation"), Tags("FollowUps"), EmptyResponse]
+    [WolverinePost("/api/follow-ups/{id}/cancellation"), Tags("FollowUps"), Authorize(Policy = Policies.Officer), EmptyResponse]
     public static FollowUpCancelled Post(CancelFollowUp command, [WriteAggregate("id")] FollowUp followUp) =>
         new(followUp.Id, command.Reason.Trim(), null);
 }
@@ -83,13 +85,13 @@ public static class RescheduleFollowUpEndpoint
     public static ProblemDetails Validate(RescheduleFollowUp command) =>
         new Check().Required("dueOn", command.DueOn).MaxLength("reason", command.Reason, Check.LongText).ToProblem();
 
-    public static ProblemDetails Validate(RescheduleFollowUp command, FollowUp followUp) =>
+    public static ProblemDetails Validate(RescheduleFollowUp command, FollowUp followUp, ClaimsPrincipal user) =>
         followUp.IsOpen && followUp.DueOn == command.DueOn
             ? Problems.Conflict("Deze follow-up staat al op die datum.")
-            : FollowUpRules.MustBeOpen(followUp);
+            : FollowUpRules.MayManage(followUp, user);
 
     /// <summary>The reminder for the old date still fires, finds another due date and does nothing.</summary>
-    [WolverinePost("/api/follow-ups/{id}/reschedule"), Tags("FollowUps"), EmptyResponse]
+    [WolverinePost("/api/follow-ups/{id}/reschedule"), Tags("FollowUps"), Authorize(Policy = Policies.Officer), EmptyResponse]
     public static (Events, OutgoingMessages) Post(RescheduleFollowUp command, [WriteAggregate("id")] FollowUp followUp, IOptions<FollowUpPolicyOptions> options) =>
         ([new FollowUpRescheduled(followUp.Id, command.DueOn!.Value, command.Reason?.Trim())],
             FollowUpScheduling.Remind(followUp.Id, command.DueOn!.Value, options.Value));
@@ -97,6 +99,12 @@ public static class RescheduleFollowUpEndpoint
 
 public static class FollowUpRules
 {
+    /// <summary>Officers settle their own follow-ups; managers and admins anyone's.</summary>
+    public static ProblemDetails MayManage(FollowUp followUp, ClaimsPrincipal user) =>
+        followUp.Assignee == user.Identity?.Name || user.IsInRole(Roles.Manager) || user.IsInRole(Roles.Admin)
+            ? MustBeOpen(followUp)
+            : new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Niet toegestaan", Detail = "Dit is de follow-up van een ander." };
+
     public static ProblemDetails MustBeOpen(FollowUp followUp) =>
         followUp.IsOpen ? WolverineContinue.NoProblems : Problems.Conflict("Deze follow-up is al afgehandeld.");
 }

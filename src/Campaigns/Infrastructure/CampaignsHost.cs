@@ -1,3 +1,4 @@
+using Campaigns.Accounts;
 using Campaigns.Infrastructure.Http;
 using JasperFx;
 using JasperFx.CodeGeneration;
@@ -18,6 +19,7 @@ namespace Campaigns.Infrastructure;
 public static class CampaignsHost
 {
     public const string ConnectionStringName = "Campaigns";
+    public const long MaxRequestBodyBytes = 1024 * 1024;
 
     public static void AddCampaigns(this WebApplicationBuilder builder)
     {
@@ -32,7 +34,21 @@ public static class CampaignsHost
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
-        builder.Services.AddCampaignsAuthentication();
+        builder.AddCampaignsAccounts();
+
+        // Request size limits: JSON commands are small; nothing here uploads files.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = MaxRequestBodyBytes;
+            o.ValueLengthLimit = 64 * 1024;
+            o.ValueCountLimit = 100;
+        });
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         builder.Services.AddMarten(services =>
             {
@@ -71,16 +87,19 @@ public static class CampaignsHost
     public static void UseCampaigns(this WebApplication app)
     {
         app.UseSerilogRequestLogging();
+        // ProblemDetails only: no stack trace leaves the server outside Development.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseMiddleware<SecurityHeaders>();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseCampaignsAccounts();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseMiddleware<ConcurrencyRetryMiddleware>();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference();
-        app.MapHealthChecks("/health");
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapCampaignsLogin();
         app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
 
         app.MapWolverineEndpoints(opts =>

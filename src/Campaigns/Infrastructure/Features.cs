@@ -9,5 +9,6 @@ public static class Features
         services.Configure<FollowUps.SmtpOptions>(configuration.GetSection(FollowUps.SmtpOptions.Section));
         services.AddTransient<DemoData.DemoDataSeeder>();
         services.AddHostedService<DemoData.DemoDataOnStartup>();
+        services.AddSingleton<Privacy.PersonForgetter>();
     }
 }

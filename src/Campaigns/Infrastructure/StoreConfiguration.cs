@@ -1,9 +1,11 @@
+using Campaigns.Accounts;
 using Campaigns.Infrastructure.Http;
 using Campaigns.Campaigns;
 using Campaigns.Contacts;
 using Campaigns.Demands;
 using Campaigns.FollowUps;
 using Campaigns.Interactions;
+using Campaigns.Privacy;
 using Campaigns.Themes;
 using Campaigns.Timelines;
 using JasperFx;
@@ -39,6 +41,8 @@ public static class StoreConfiguration
         options.Events.EnableEventTypeIndex = true;
 
         options.Schema.For<IdempotencyRecord>().Identity(r => r.Id);
+        options.AddAccounts();
+        options.AddPersonalDataMasking();
 
         // Inline snapshots commit with their events: a read straight after a write sees it, and validation can trust them.
         options.Projections.Snapshot<Theme>(SnapshotLifecycle.Inline);

@@ -1,7 +1,9 @@
+using Campaigns.Accounts;
 using Campaigns.Demands;
 using Campaigns.Infrastructure.Http;
 using Campaigns.Infrastructure.Validation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -42,7 +44,7 @@ public static class CorrectInteractionEndpoint
     public static ProblemDetails Validate(CorrectInteraction command, Interaction interaction) =>
         interaction.Retracted ? Problems.Conflict("Dit contactmoment is ingetrokken en kan niet meer worden gecorrigeerd.") : WolverineContinue.NoProblems;
 
-    [WolverinePost("/api/interactions/{id}/corrections"), Tags("Interactions"), EmptyResponse]
+    [WolverinePost("/api/interactions/{id}/corrections"), Tags("Interactions"), Authorize(Policy = Policies.Officer), EmptyResponse]
     public static async Task<InteractionCorrected> Post(
         CorrectInteraction command, [WriteAggregate("id")] Interaction interaction, IDocumentSession session, CancellationToken ct)
     {
@@ -78,7 +80,7 @@ public static class RetractInteractionEndpoint
     public static ProblemDetails Validate(RetractInteraction command, Interaction interaction) =>
         interaction.Retracted ? Problems.Conflict("Dit contactmoment is al ingetrokken.") : WolverineContinue.NoProblems;
 
-    [WolverinePost("/api/interactions/{id}/retraction"), Tags("Interactions"), EmptyResponse]
+    [WolverinePost("/api/interactions/{id}/retraction"), Tags("Interactions"), Authorize(Policy = Policies.Officer), EmptyResponse]
     public static InteractionRetracted Post(RetractInteraction command, [WriteAggregate("id")] Interaction interaction) =>
         new(interaction.Id, command.Reason.Trim());
 }

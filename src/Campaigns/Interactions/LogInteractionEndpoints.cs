@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Campaigns.FollowUps;
+using Campaigns.Accounts;
 using Campaigns.Infrastructure.Http;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Wolverine;
@@ -55,7 +57,7 @@ public static class SendLetterEndpoint
     public static Task<ProblemDetails> ValidateAsync(SendLetter command, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         LogInteraction.ValidateAsync(command, session, clock, ct);
 
-    [WolverinePost("/api/letters"), Tags("Interactions")]
+    [WolverinePost("/api/letters"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
     public static Task<(Created, OutgoingMessages)> Post(SendLetter command, ClaimsPrincipal user, IDocumentSession session,
         IOptions<FollowUpPolicyOptions> policies, CancellationToken ct) =>
         LogInteraction.RecordAsync<LetterSent>(command, user, session, policies.Value, ct);
@@ -66,7 +68,7 @@ public static class LogMeetingEndpoint
     public static Task<ProblemDetails> ValidateAsync(LogMeeting command, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         LogInteraction.ValidateAsync(command, session, clock, ct);
 
-    [WolverinePost("/api/meetings"), Tags("Interactions")]
+    [WolverinePost("/api/meetings"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
     public static Task<(Created, OutgoingMessages)> Post(LogMeeting command, ClaimsPrincipal user, IDocumentSession session,
         IOptions<FollowUpPolicyOptions> policies, CancellationToken ct) =>
         LogInteraction.RecordAsync<MeetingHeld>(command, user, session, policies.Value, ct);
@@ -77,7 +79,7 @@ public static class LogCallEndpoint
     public static Task<ProblemDetails> ValidateAsync(LogCall command, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         LogInteraction.ValidateAsync(command, session, clock, ct);
 
-    [WolverinePost("/api/calls"), Tags("Interactions")]
+    [WolverinePost("/api/calls"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
     public static Task<(Created, OutgoingMessages)> Post(LogCall command, ClaimsPrincipal user, IDocumentSession session,
         IOptions<FollowUpPolicyOptions> policies, CancellationToken ct) =>
         LogInteraction.RecordAsync<CallMade>(command, user, session, policies.Value, ct);
@@ -88,7 +90,7 @@ public static class LogEmailEndpoint
     public static Task<ProblemDetails> ValidateAsync(LogEmail command, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         LogInteraction.ValidateAsync(command, session, clock, ct);
 
-    [WolverinePost("/api/emails"), Tags("Interactions")]
+    [WolverinePost("/api/emails"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
     public static Task<(Created, OutgoingMessages)> Post(LogEmail command, ClaimsPrincipal user, IDocumentSession session,
         IOptions<FollowUpPolicyOptions> policies, CancellationToken ct) =>
         LogInteraction.RecordAsync<EmailSent>(command, user, session, policies.Value, ct);
@@ -99,7 +101,7 @@ public static class LogHearingEndpoint
     public static Task<ProblemDetails> ValidateAsync(LogHearing command, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         LogInteraction.ValidateAsync(command, session, clock, ct);
 
-    [WolverinePost("/api/hearings"), Tags("Interactions")]
+    [WolverinePost("/api/hearings"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
     public static Task<(Created, OutgoingMessages)> Post(LogHearing command, ClaimsPrincipal user, IDocumentSession session,
         IOptions<FollowUpPolicyOptions> policies, CancellationToken ct) =>
         LogInteraction.RecordAsync<HearingAttended>(command, user, session, policies.Value, ct);

@@ -1,6 +1,8 @@
+using Campaigns.Accounts;
 using Campaigns.Infrastructure.Http;
 using Campaigns.Infrastructure.Validation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -26,7 +28,7 @@ public static class AddThemeEndpoint
             : Problems.Conflict($"Thema '{command.Slug}' bestaat al.");
     }
 
-    [WolverinePost("/api/themes"), Tags("Themes")]
+    [WolverinePost("/api/themes"), Tags("Themes"), Authorize(Policy = Policies.Manager)]
     public static (Created, IStartStream) Post(AddTheme command)
     {
         var added = new ThemeAdded(command.Slug.Trim(), command.Label.Trim());
@@ -41,7 +43,7 @@ public static class RenameThemeEndpoint
 {
     public static ProblemDetails Validate(RenameTheme command) => new Check().Required("label", command.Label).ToProblem();
 
-    [WolverinePost("/api/themes/{slug}/label"), Tags("Themes")]
+    [WolverinePost("/api/themes/{slug}/label"), Tags("Themes"), Authorize(Policy = Policies.Manager)]
     public static async Task<IResult> Post(string slug, RenameTheme command, IDocumentSession session, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Theme>(Theme.IdFor(slug), ct);

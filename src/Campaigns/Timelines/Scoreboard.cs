@@ -1,6 +1,8 @@
+using Campaigns.Accounts;
 using Campaigns.Campaigns;
 using Campaigns.Demands;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Campaigns.Timelines;
@@ -18,7 +20,7 @@ public sealed record CampaignScoreboard(
 /// <summary>How far a campaign got: read from the inline demand snapshots, so always current.</summary>
 public static class ScoreboardQueries
 {
-    [WolverineGet("/api/campaigns/{id}/scoreboard"), Tags("Timelines")]
+    [WolverineGet("/api/campaigns/{id}/scoreboard"), Tags("Timelines"), Authorize(Policy = Policies.Manager)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct)
     {
         var campaign = await session.LoadAsync<Campaign>(id, ct);

@@ -98,6 +98,30 @@ public class reminders_fire_once(AppFixture fixture) : IntegrationContext(fixtur
     }
 
     [Fact]
+    public async Task an_officer_settles_only_their_own_follow_ups()
+    {
+        var annas = await Create("/api/follow-ups", new { description = "Verslag sturen", dueOn = InDays(3) });
+        var jansBearer = await BearerFor("jan.devries", Campaigns.Accounts.Roles.Officer);
+        var before = await CountEvents();
+
+        await Scenario(x =>
+        {
+            x.Post.Json(new { note = "Gedaan" }).ToUrl($"/api/follow-ups/{annas}/completion");
+            x.WithRequestHeader("Authorization", jansBearer);
+            x.StatusCodeShouldBe(403);
+        });
+
+        Assert.Equal(before, await CountEvents());
+        var jans = await Create("/api/follow-ups", new { description = "Nabellen", dueOn = InDays(3) }, user: "jan.devries", role: Campaigns.Accounts.Roles.Officer);
+        await Scenario(x =>
+        {
+            x.Post.Json(new { note = "Gedaan" }).ToUrl($"/api/follow-ups/{jans}/completion");
+            x.WithRequestHeader("Authorization", jansBearer);
+            x.StatusCodeShouldBe(204);
+        });
+    }
+
+    [Fact]
     public async Task an_adoption_schedules_an_implementation_check_after_90_days()
     {
         await Post($"/api/demands/{_formation.Demand2d}/adoption", new { venue = "budget", reference = "Voorjaarsnota 2026", partial = false, occurredOn = "2026-04-15" }, 204);

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Alba;
+using Campaigns.Accounts;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +11,10 @@ namespace Campaigns.Tests.Infrastructure;
 /// <summary>One host per test collection, on its own database.</summary>
 public sealed class AppFixture : IAsyncLifetime
 {
+    /// <summary>
+    /// The user every request acts as unless it says otherwise. The name is historical: the account has the admin role,
+    /// so that tests of other capabilities may do everything; role tests provision their own users.
+    /// </summary>
     public const string Officer = "anna.officer";
 
     public IAlbaHost Host { get; private set; } = null!;
@@ -29,6 +35,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Campaigns", connectionString);
             builder.UseSetting("Campaigns:SeedDemoDataWhenEmpty", "false");
+            builder.UseSetting("Campaigns:CreateFirstAdmin", "false");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
             builder.ConfigureServices(services =>
             {
@@ -40,15 +47,25 @@ public sealed class AppFixture : IAsyncLifetime
                 configureServices?.Invoke(services);
             });
         });
-        host.BeforeEach(context =>
+        var users = new TestUsers(host.Services.GetRequiredService<IDocumentStore>());
+        Users[host] = users;
+        // A request without an Authorization header acts as the default user; an empty header means anonymous.
+        host.BeforeEachAsync(async context =>
         {
-            if (!context.Request.Headers.ContainsKey("X-User")) context.Request.Headers["X-User"] = Officer;
+            if (!context.Request.Headers.ContainsKey("Authorization"))
+                context.Request.Headers.Authorization = "Bearer " + await users.TokenForAsync(Officer, Roles.Admin);
         });
         return host;
     }
 
+    private static readonly ConcurrentDictionary<IAlbaHost, TestUsers> Users = new();
+
+    /// <summary>A bearer token for a test user with this role on this fixture's host, provisioned on demand.</summary>
+    public Task<string> TokenForAsync(string user, string role = Roles.Admin) => Users[Host].TokenForAsync(user, role);
+
     public async Task DisposeAsync()
     {
+        Users.TryRemove(Host, out _);
         await Host.StopAsync();
         await Host.DisposeAsync();
         await TestDatabase.DropAsync(ConnectionString);
@@ -59,4 +76,28 @@ public sealed class AppFixture : IAsyncLifetime
 public sealed class IntegrationCollection : ICollectionFixture<AppFixture>
 {
     public const string Name = "integration";
+}
+
+/// <summary>
+/// Test accounts with API tokens, written straight to the store (no password: hashing one costs 100 ms). Each test
+/// wipes the store, so every use checks that the account and token still exist and writes them again if not.
+/// </summary>
+public sealed class TestUsers(IDocumentStore store)
+{
+    private readonly string _salt = Guid.NewGuid().ToString("N");
+
+    public async Task<string> TokenForAsync(string user, string role)
+    {
+        var token = $"{Secrets.TokenPrefix}test-{UserAccount.IdFor(user)}-{_salt}";
+        var tokenId = new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+        await using var session = store.LightweightSession();
+        var account = await session.LoadAsync<UserAccount>(UserAccount.IdFor(user));
+        var stored = await session.LoadAsync<ApiToken>(tokenId);
+        if (account?.Role == role && account.IsActive && stored is { IsRevoked: false }) return token;
+
+        session.Store(new UserAccount(UserAccount.IdFor(user), user, role, null, false, Secrets.NewStamp(), DateTimeOffset.UtcNow, "tests", null));
+        session.Store(new ApiToken(tokenId, UserAccount.IdFor(user), Secrets.HashToken(token), "tests", DateTimeOffset.UtcNow, "tests", null, null));
+        await session.SaveChangesAsync();
+        return token;
+    }
 }

@@ -66,5 +66,5 @@ public sealed record FormationCampaign(
 /// <summary>What test data builders may call on a test.</summary>
 public interface IntegrationContextApi
 {
-    Task<Guid> Create(string url, object body, string? user = null);
+    Task<Guid> Create(string url, object body, string? user = null, string? role = null);
 }

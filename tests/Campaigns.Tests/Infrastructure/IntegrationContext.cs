@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Campaigns.Accounts;
 using Campaigns.Infrastructure;
 using Alba;
 using Marten;
@@ -29,13 +30,17 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime, I
         return (tracked, result);
     }
 
-    /// <summary>POSTs JSON, asserts 201 and returns the new id.</summary>
-    public async Task<Guid> Create(string url, object body, string? user = null)
+    /// <summary>The Authorization header value for a test user with this role (admin unless said).</summary>
+    protected async Task<string> BearerFor(string user, string role = Roles.Admin) => "Bearer " + await Fixture.TokenForAsync(user, role);
+
+    /// <summary>POSTs JSON, asserts 201 and returns the new id. Acts as the default user unless <paramref name="user"/> is given.</summary>
+    public async Task<Guid> Create(string url, object body, string? user = null, string? role = null)
     {
+        var authorization = user is null && role is null ? null : await BearerFor(user ?? AppFixture.Officer, role ?? Roles.Admin);
         var result = await Scenario(x =>
         {
             x.Post.Json(body).ToUrl(url);
-            if (user is not null) x.WithRequestHeader("X-User", user);
+            if (authorization is not null) x.WithRequestHeader("Authorization", authorization);
             x.StatusCodeShouldBe(201);
         });
         return Read<CreatedBody>(await result.ReadAsTextAsync()).Id;
@@ -86,4 +91,14 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime, I
     private static readonly JsonSerializerOptions Json = JsonDefaults.Create();
 
     private sealed record CreatedBody(Guid Id, string Url);
+}
+
+public static class ScenarioExtensions
+{
+    /// <summary>No credentials at all: the fixture adds the default user only when there is no Authorization header.</summary>
+    public static Scenario Anonymous(this Scenario scenario)
+    {
+        scenario.WithRequestHeader("Authorization", "");
+        return scenario;
+    }
 }
