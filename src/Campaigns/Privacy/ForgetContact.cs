@@ -116,6 +116,7 @@ public sealed class PersonForgetter(IDocumentStore store, TimeProvider clock, IL
         count += await RebuildAsync(session, await session.LoadManyAsync<Interaction>(ct, ids), i => i.Id, ct);
         count += await RebuildAsync(session, await session.LoadManyAsync<Demand>(ct, ids), d => d.Id, ct);
         count += await RebuildAsync(session, await session.LoadManyAsync<Campaign>(ct, ids), c => c.Id, ct);
+        count += await RebuildAsync(session, await session.LoadManyAsync<FollowUps.FollowUp>(ct, ids), f => f.Id, ct);
         await session.SaveChangesAsync(ct);
         return count;
     }

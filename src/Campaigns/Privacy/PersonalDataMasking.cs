@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Campaigns.Campaigns;
 using Campaigns.Contacts;
 using Campaigns.Demands;
+using Campaigns.FollowUps;
 using Campaigns.Infrastructure;
 using Campaigns.Interactions;
 using Campaigns.Themes;
@@ -85,6 +86,12 @@ public static class PersonalDataMasking
         Rule<CampaignClosed>(options);
         Rule<ThemeAdded>(options);
         Rule<ThemeRenamed>(options);
+        Rule<FollowUpScheduled>(options);
+        Rule<FollowUpRescheduled>(options);
+        Rule<FollowUpCompleted>(options);
+        Rule<FollowUpCancelled>(options);
+        Rule<FollowUpDue>(options);
+        Rule<FollowUpOverdue>(options);
     }
 
     private static void Rule<T>(StoreOptions options) where T : notnull =>

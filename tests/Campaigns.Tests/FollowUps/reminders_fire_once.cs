@@ -1,3 +1,4 @@
+using Campaigns.Accounts;
 using Campaigns.FollowUps;
 using Campaigns.Tests.Infrastructure;
 using Campaigns.Timelines;
@@ -101,7 +102,7 @@ public class reminders_fire_once(AppFixture fixture) : IntegrationContext(fixtur
     public async Task an_officer_settles_only_their_own_follow_ups()
     {
         var annas = await Create("/api/follow-ups", new { description = "Verslag sturen", dueOn = InDays(3) });
-        var jansBearer = await BearerFor("jan.devries", Campaigns.Accounts.Roles.Officer);
+        var jansBearer = await BearerFor("jan.devries", Roles.Officer);
         var before = await CountEvents();
 
         await Scenario(x =>
@@ -112,7 +113,7 @@ public class reminders_fire_once(AppFixture fixture) : IntegrationContext(fixtur
         });
 
         Assert.Equal(before, await CountEvents());
-        var jans = await Create("/api/follow-ups", new { description = "Nabellen", dueOn = InDays(3) }, user: "jan.devries", role: Campaigns.Accounts.Roles.Officer);
+        var jans = await Create("/api/follow-ups", new { description = "Nabellen", dueOn = InDays(3) }, user: "jan.devries", role: Roles.Officer);
         await Scenario(x =>
         {
             x.Post.Json(new { note = "Gedaan" }).ToUrl($"/api/follow-ups/{jans}/completion");

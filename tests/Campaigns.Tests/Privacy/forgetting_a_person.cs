@@ -123,9 +123,13 @@ public class forgetting_a_person(AppFixture fixture) : IntegrationContext(fixtur
         var found = new List<string>();
         foreach (var (schema, table, column, type) in columns)
         {
-            var text = type == "bytea" ? $"convert_from(\"{column}\", 'UTF8')" : $"\"{column}\"::text";
-            await using var count = new NpgsqlCommand($"select count(*) from \"{schema}\".\"{table}\" where {text} ilike @words", connection);
+            // Message bodies are binary: search their bytes rather than decoding them as text.
+            var condition = type == "bytea"
+                ? $"position(convert_to(@raw, 'UTF8') in \"{column}\") > 0"
+                : $"\"{column}\"::text ilike @words";
+            await using var count = new NpgsqlCommand($"select count(*) from \"{schema}\".\"{table}\" where {condition}", connection);
             count.Parameters.AddWithValue("words", $"%{words}%");
+            count.Parameters.AddWithValue("raw", words);
             if ((long)(await count.ExecuteScalarAsync())! > 0) found.Add($"{schema}.{table}.{column}");
         }
         return found;
