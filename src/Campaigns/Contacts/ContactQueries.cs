@@ -29,11 +29,8 @@ public static class ContactQueries
     [WolverineGet("/api/contacts/{id}"), Tags("Contacts")]
     public static async Task<IResult> Get(Guid id, DateOnly? on, HttpContext context, IQuerySession session, CancellationToken ct)
     {
-        var contact = await session.LoadAsync<Contact>(id, ct);
-        if (contact is null) return Results.NotFound();
-        var state = await session.Events.FetchStreamStateAsync(id, ct);
-        Concurrency.WriteETag(context, state!.Version);
-        return Results.Ok(View(contact, on, state.Version));
+        var (contact, version) = await Concurrency.LoadWithETagAsync<Contact>(session, id, context, ct);
+        return contact is null ? Results.NotFound() : Results.Ok(View(contact, on, version));
     }
 
     private static ContactView View(Contact c, DateOnly? on, long version) =>

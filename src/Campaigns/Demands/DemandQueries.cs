@@ -9,11 +9,8 @@ public static class DemandQueries
     [WolverineGet("/api/demands/{id}"), Tags("Demands")]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
-        var demand = await session.LoadAsync<Demand>(id, ct);
-        if (demand is null) return Results.NotFound();
-        var state = await session.Events.FetchStreamStateAsync(id, ct);
-        Concurrency.WriteETag(context, state!.Version);
-        return Results.Ok(demand);
+        var (demand, _) = await Concurrency.LoadWithETagAsync<Demand>(session, id, context, ct);
+        return demand is null ? Results.NotFound() : Results.Ok(demand);
     }
 
     [WolverineGet("/api/campaigns/{id}/demands"), Tags("Demands")]

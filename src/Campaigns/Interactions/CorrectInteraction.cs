@@ -90,10 +90,7 @@ public static class InteractionQueries
     [WolverineGet("/api/interactions/{id}"), Tags("Interactions")]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
-        var interaction = await session.LoadAsync<Interaction>(id, ct);
-        if (interaction is null) return Results.NotFound();
-        var state = await session.Events.FetchStreamStateAsync(id, ct);
-        Concurrency.WriteETag(context, state!.Version);
-        return Results.Ok(interaction);
+        var (interaction, _) = await Concurrency.LoadWithETagAsync<Interaction>(session, id, context, ct);
+        return interaction is null ? Results.NotFound() : Results.Ok(interaction);
     }
 }

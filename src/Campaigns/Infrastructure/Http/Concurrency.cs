@@ -29,6 +29,18 @@ public static class Concurrency
 
     public static void WriteETag(HttpContext context, long version) => context.Response.Headers.ETag = $"\"{version}\"";
 
+    /// <summary>Loads a stream's snapshot and answers its version as the ETag a client sends back as If-Match.</summary>
+    public static async Task<(T? Snapshot, long Version)> LoadWithETagAsync<T>(IQuerySession session, Guid id, HttpContext context, CancellationToken ct)
+        where T : notnull
+    {
+        var snapshot = await session.LoadAsync<T>(id, ct);
+        if (snapshot is null) return (default, 0);
+        var state = await session.Events.FetchStreamStateAsync(id, ct);
+        var version = state?.Version ?? 0;
+        WriteETag(context, version);
+        return (snapshot, version);
+    }
+
     internal static bool TryParseVersion(string header, out long version)
     {
         var value = header.Trim();
