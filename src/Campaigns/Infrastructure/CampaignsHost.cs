@@ -75,6 +75,7 @@ public static class CampaignsHost
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<NullBodyMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseMiddleware<ConcurrencyRetryMiddleware>();
 
