@@ -16,25 +16,28 @@ die() { say "ERROR: $*"; exit 1; }
 conn() { echo "Host=$PGHOST_;Port=$PGPORT_;Database=$1;Username=$PGUSER_;Pooling=true;Maximum Pool Size=100"; }
 psql_() { local db="$1"; shift; psql -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
 
-# Databases made by this run, dropped on exit unless BENCH_KEEP=1.
-CREATED_DBS=()
+# Databases and app processes made by this run are listed in files (the helpers run inside $(...), whose variables
+# would not reach this shell); cleanup drops the databases (unless BENCH_KEEP=1) and kills the processes on exit.
 new_db() {
   local name="campaigns_bench_${1}_$(date +%H%M%S)_$RANDOM"
   psql_ postgres -c "create database $name" >/dev/null
-  CREATED_DBS+=("$name")
+  echo "$name" >>"$WORK/databases"
   echo "$name"
 }
 drop_dbs() {
-  [ "${BENCH_KEEP:-0}" = 1 ] && { [ ${#CREATED_DBS[@]} -gt 0 ] && say "keeping databases: ${CREATED_DBS[*]}"; return; }
+  [ -f "$WORK/databases" ] || return 0
+  if [ "${BENCH_KEEP:-0}" = 1 ]; then say "keeping databases: $(tr '\n' ' ' <"$WORK/databases")"; return 0; fi
   local db
-  for db in "${CREATED_DBS[@]}"; do psql_ postgres -c "drop database if exists $db with (force)" >/dev/null 2>&1 || true; done
+  while read -r db; do psql_ postgres -c "drop database if exists $db with (force)" >/dev/null 2>&1 || true; done <"$WORK/databases"
 }
-
-# App processes started by this run (pids), stopped on exit.
-APP_PIDS=()
 cleanup() {
   local pid
-  for pid in "${APP_PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  if [ -f "$WORK/pids" ]; then
+    # Only if the pid still is one of our app processes (a pid can be reused once the process is gone).
+    while read -r pid; do
+      [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "$APP_DLL" && kill -9 "$pid" 2>/dev/null || true
+    done <"$WORK/pids"
+  fi
   drop_dbs
 }
 
@@ -60,7 +63,7 @@ start_app() {
       exec dotnet "$APP_DLL" --urls "http://127.0.0.1:$port" >>"$log" 2>&1
   ) &
   pid=$!
-  APP_PIDS+=("$pid")
+  echo "$pid" >>"$WORK/pids"
   for _ in $(seq 1 120); do
     curl -fs -o /dev/null "http://127.0.0.1:$port/health" && { echo "$pid"; return 0; }
     kill -0 "$pid" 2>/dev/null || { tail -n 30 "$log" >&2; die "the app exited during start-up (log $log)"; }

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Campaigns.Bench;
 
 /// <summary>
-/// <c>post --url U --connection CS [--route /api/meetings|mix] [--clients 16] [--seconds 10] [--warmup 2] [--ids FILE] [--label L]</c>:
+/// <c>post --url U --connection CS [--route /api/meetings|mix] [--clients 16] [--seconds 10] [--warmup 2] [--max-demands 2] [--ids FILE] [--label L]</c>:
 /// closed-loop clients, each sending the next request when the previous answer is in. Bodies point at campaigns, contacts,
 /// themes and demands that exist (read from the database), spread over them the way the demo data is, so demand row locks
 /// are shared the way they would be in use. Prints one JSON line: answers per status, throughput, p50/p95/p99.
@@ -28,6 +28,7 @@ public static class LoadGenerator
         var idsFile = Args.Get(args, "--ids", "");
         var label = Args.Get(args, "--label", "post");
         var round = Args.Int(args, "--round", 1);
+        var maxDemands = Args.Int(args, "--max-demands", 2);
 
         var world = await World.Read(connectionString);
         using var http = Http.Client(url, clients * 2);
@@ -50,7 +51,7 @@ public static class LoadGenerator
             while (Stopwatch.GetTimestamp() < stopAt)
             {
                 var path = route == "mix" ? InteractionRoutes[random.Next(InteractionRoutes.Length)] : route;
-                var body = world.Interaction(random, path);
+                var body = world.Interaction(random, path, maxDemands);
                 using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
                 Auth.Apply(request.Headers);
                 var t0 = Stopwatch.GetTimestamp();
@@ -139,12 +140,12 @@ public sealed class World
     }
 
     /// <summary>A valid body for one of the five "log a contact moment" routes, shaped like the demo interactions.</summary>
-    public string Interaction(Random random, string route)
+    public string Interaction(Random random, string route, int maxDemands = 2)
     {
         var campaign = _campaigns[random.Next(_campaigns.Length)];
         var contacts = Enumerable.Range(0, random.Next(1, 3)).Select(_ => _contacts[random.Next(_contacts.Length)]).Distinct().ToArray();
         var themes = campaign.Themes.OrderBy(_ => random.Next()).Take(random.Next(1, 3)).ToArray();
-        var demands = campaign.Demands.OrderBy(_ => random.Next()).Take(random.Next(0, 3)).ToArray();
+        var demands = campaign.Demands.OrderBy(_ => random.Next()).Take(random.Next(0, maxDemands + 1)).ToArray();
         var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-random.Next(0, 60)).ToString("yyyy-MM-dd");
         var dateField = route switch
         {
