@@ -32,19 +32,20 @@ public sealed record Adoption(
 public sealed record Demand(
     Guid Id, Guid CampaignId, string Theme, string Text, string? Code, string? Target, string? Source,
     DateOnly FormulatedOn, DemandStatus Status, DateOnly? FirstRaisedOn, int TimesRaised,
-    IReadOnlyList<Guid> RaisedByInteractionIds, IReadOnlyList<SupportStance> Support,
+    Guid? LastRaisedByInteractionId, IReadOnlyList<SupportStance> Support,
     IReadOnlyList<Adoption> Adoptions, DateOnly? ClosedOn)
 {
     public static Demand Create(DemandFormulated e) =>
         new(e.DemandId, e.CampaignId, e.Theme, e.Text, e.Code, e.Target, e.Source, e.FormulatedOn,
-            DemandStatus.Formulated, null, 0, [], [], [], null);
+            DemandStatus.Formulated, null, 0, null, [], [], null);
 
     public Demand Apply(DemandRaised e) => this with
     {
         Status = Status == DemandStatus.Formulated ? DemandStatus.Raised : Status,
         FirstRaisedOn = FirstRaisedOn is { } first && first <= e.RaisedOn ? first : e.RaisedOn,
         TimesRaised = TimesRaised + 1,
-        RaisedByInteractionIds = [.. RaisedByInteractionIds, e.InteractionId]
+        // Only the latest mention: the demand timeline lists them all, and the snapshot stays small however often it is raised.
+        LastRaisedByInteractionId = e.InteractionId
     };
 
     public Demand Apply(SupportRecorded e) => this with

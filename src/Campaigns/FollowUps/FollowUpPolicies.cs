@@ -77,7 +77,7 @@ public static class FollowUpPolicies
     /// <summary>Still the last mention after the waiting period, and not settled: somebody should pick it up again.</summary>
     public static FollowUpScheduled? UntouchedDemand(Demand demand, Guid lastMention, string raisedBy, DateOnly raisedOn, FollowUpPolicyOptions options) =>
         !options.FlagUntouchedDemands || demand.ClosedOn is not null || demand.Status is DemandStatus.Withdrawn or DemandStatus.Rejected
-        || demand.RaisedByInteractionIds.Count == 0 || demand.RaisedByInteractionIds[^1] != lastMention
+        || demand.LastRaisedByInteractionId != lastMention
             ? null
             : new FollowUpScheduled(IdFor(demand.Id, $"untouched:{lastMention}"), FollowUpKind.StaleDemand,
                 $"Wens {demand.Code ?? demand.Text} ligt al {options.UntouchedDemandDays} dagen stil",

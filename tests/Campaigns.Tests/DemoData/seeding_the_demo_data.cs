@@ -147,8 +147,8 @@ public class seeding_the_demo_data(AppFixture fixture) : IntegrationContext(fixt
         var meeting = await session.LoadAsync<Interaction>(DemoDataSet.GesprekVanZwol);
         Assert.Equal(new DateOnly(2025, 11, 21), meeting!.HappenedOn);
         Assert.Single(meeting.Corrections);
-        var lifelongLearning = await session.LoadAsync<Demand>(DemoIds.Demand(DemoDataSet.Formatie, "2c"));
-        Assert.Contains(DemoDataSet.GesprekVanZwol, lifelongLearning!.RaisedByInteractionIds);
+        var lifelongLearning = await session.Events.FetchStreamAsync(DemoIds.Demand(DemoDataSet.Formatie, "2c"));
+        Assert.Contains(lifelongLearning, e => e.Data is DemandRaised raised && raised.InteractionId == DemoDataSet.GesprekVanZwol);
 
         Assert.True((await session.LoadAsync<Interaction>(DemoDataSet.BriefVerkiezingswensenDubbel))!.Retracted);
         Assert.False((await session.LoadAsync<Interaction>(DemoDataSet.BriefVerkiezingswensen))!.Retracted);

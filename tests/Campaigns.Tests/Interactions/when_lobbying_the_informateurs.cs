@@ -31,7 +31,8 @@ public class when_lobbying_the_informateurs(AppFixture fixture) : IntegrationCon
         var demand = await Get<Demand>($"/api/demands/{_formation.Demand2d}");
         Assert.Equal(DemandStatus.Raised, demand.Status);
         Assert.Equal(new DateOnly(2025, 11, 10), demand.FirstRaisedOn);
-        Assert.Equal([letter], demand.RaisedByInteractionIds);
+        Assert.Equal(letter, demand.LastRaisedByInteractionId);
+        Assert.Equal(1, demand.TimesRaised);
 
         await using var session = Store.QuerySession();
         var sent = Assert.Single(await session.Events.FetchStreamAsync(letter));
