@@ -1,4 +1,5 @@
 using Campaigns.Infrastructure.Http;
+using Campaigns.Web;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
@@ -66,6 +67,7 @@ public static class CampaignsHost
 
         builder.Services.AddWolverineHttp();
         builder.Services.AddCampaignsFeatures(builder.Configuration);
+        builder.Services.AddCampaignsWeb(builder.Environment);
     }
 
     public static void UseCampaigns(this WebApplication app)
@@ -81,7 +83,7 @@ public static class CampaignsHost
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthChecks("/health");
-        app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+        app.MapCampaignsWeb();
 
         app.MapWolverineEndpoints(opts =>
         {
