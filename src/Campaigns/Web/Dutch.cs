@@ -14,6 +14,8 @@ public static class Dutch
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
 
+    public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
+
     public static string ShortDate(DateOnly date) => $"{date.Day} {Months[date.Month - 1][..3]} {date.Year}";
 
     public static string Moment(DateTimeOffset at)

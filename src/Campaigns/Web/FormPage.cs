@@ -74,8 +74,12 @@ public abstract class FormPage : PageModel
     }
 
     /// <summary>Every error, with a link to its field, for the summary at the top of the form.</summary>
-    public IReadOnlyList<(string Field, string Message)> AllErrors =>
-        ModelState.SelectMany(e => e.Value!.Errors.Select(x => (e.Key, x.ErrorMessage))).ToList();
+    public IReadOnlyList<(string Field, string Message)> AllErrors() =>
+        ModelState.SelectMany(e => e.Value!.Errors.Select(x =>
+            (e.Key, FieldLabels.TryGetValue(e.Key, out var label) ? $"{label}: {x.ErrorMessage}" : x.ErrorMessage))).ToList();
+
+    /// <summary>The Dutch label of each field, so that the summary says which field a message is about.</summary>
+    protected virtual IReadOnlyDictionary<string, string> FieldLabels { get; } = new Dictionary<string, string>();
 
     private static string Pascal(string key) => key.Length == 0 ? key : char.ToUpperInvariant(key[0]) + key[1..];
 }

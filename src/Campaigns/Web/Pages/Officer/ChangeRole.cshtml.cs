@@ -21,6 +21,11 @@ public sealed class ChangeRoleModel(IQuerySession query, OutboxedSessionFactory 
 
     [BindNever] public Contact Contact { get; private set; } = null!;
 
+    protected override IReadOnlyDictionary<string, string> FieldLabels { get; } = new Dictionary<string, string>
+    {
+        [nameof(Kind)] = "Soort", [nameof(Organisation)] = "Organisatie", [nameof(EffectiveOn)] = "Nieuwe rol vanaf"
+    };
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
@@ -39,10 +44,11 @@ public sealed class ChangeRoleModel(IQuerySession query, OutboxedSessionFactory 
         if (!Accept(ChangeContactRoleEndpoint.Validate(command))) return Page();
 
         await using var session = OpenSession(sessions, bus);
-        var stream = await session.Events.FetchForWriting<Contact>(Id, expected, ct);
-        stream.AppendOne(ChangeContactRoleEndpoint.Decide(command, stream.Aggregate!));
         try
         {
+            // Refused when the stream moved on since the form was shown, here or at the commit.
+            var stream = await session.Events.FetchForWriting<Contact>(Id, expected, ct);
+            stream.AppendOne(ChangeContactRoleEndpoint.Decide(command, stream.Aggregate!));
             await session.SaveChangesAsync(ct);
         }
         catch (ConcurrencyException)

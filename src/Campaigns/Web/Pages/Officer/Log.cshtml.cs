@@ -49,6 +49,14 @@ public sealed class LogModel(IQuerySession query, OutboxedSessionFactory session
         ["sentOn"] = nameof(HappenedOn), ["heldOn"] = nameof(HappenedOn), ["calledOn"] = nameof(HappenedOn)
     };
 
+    protected override IReadOnlyDictionary<string, string> FieldLabels { get; } = new Dictionary<string, string>
+    {
+        [nameof(HappenedOn)] = "Datum", [nameof(CampaignId)] = "Campagne", [nameof(Subject)] = "Onderwerp",
+        [nameof(ContactIds)] = "Met wie", [nameof(Themes)] = "Thema's", [nameof(DemandIds)] = "Wensen",
+        [nameof(Summary)] = "Samenvatting", [nameof(Outcome)] = "Uitkomst", [nameof(Location)] = "Locatie",
+        [nameof(DocumentRef)] = "Documentkenmerk", [nameof(OurSide)] = "Namens ons"
+    };
+
     public async Task OnGetAsync(Guid? campaignId, Guid? contactId, string? theme, Guid? demandId, Guid? logged, CancellationToken ct)
     {
         HappenedOn = Dutch.Today(clock);
@@ -137,12 +145,12 @@ public sealed class LogModel(IQuerySession query, OutboxedSessionFactory session
             .ToList();
     }
 
-    public Picker ContactPicker => new(nameof(ContactIds), "Met wie", "Zoek contactpersoon", ContactOptions,
+    public Picker ContactPicker() => new(nameof(ContactIds), "Met wie", "Zoek contactpersoon", ContactOptions,
         ContactIds.Select(i => i.ToString()).ToHashSet(), FieldError(nameof(ContactIds)), "Kies één of meer contactpersonen.");
 
-    public Picker ThemePicker => new(nameof(Themes), "Thema's", "Zoek thema", ThemeOptions, Themes.ToHashSet(), FieldError(nameof(Themes)));
+    public Picker ThemePicker() => new(nameof(Themes), "Thema's", "Zoek thema", ThemeOptions, Themes.ToHashSet(), FieldError(nameof(Themes)));
 
-    public Picker DemandPicker => new(nameof(DemandIds), "Wensen die ter sprake kwamen", "Zoek wens", DemandOptions,
+    public Picker DemandPicker() => new(nameof(DemandIds), "Wensen die ter sprake kwamen", "Zoek wens", DemandOptions,
         DemandIds.Select(i => i.ToString()).ToHashSet(), FieldError(nameof(DemandIds)), "Alleen wensen van de gekozen campagne worden getoond.");
 
     public static string KindLabel(InteractionKind kind) => Dutch.Interaction(kind);

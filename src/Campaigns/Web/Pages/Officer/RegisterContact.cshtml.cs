@@ -17,6 +17,12 @@ public sealed class RegisterContactModel(OutboxedSessionFactory sessions, IMessa
     public string? Notes { get; set; }
     public DateOnly? EffectiveOn { get; set; }
 
+    protected override IReadOnlyDictionary<string, string> FieldLabels { get; } = new Dictionary<string, string>
+    {
+        [nameof(Name)] = "Naam", [nameof(Kind)] = "Soort", [nameof(Organisation)] = "Organisatie", [nameof(Email)] = "E-mail",
+        [nameof(Phone)] = "Telefoon", [nameof(Notes)] = "Notities", [nameof(EffectiveOn)] = "Rol vanaf"
+    };
+
     public void OnGet() => EffectiveOn = Dutch.Today(clock);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
