@@ -41,23 +41,24 @@ public static class Charts
     /// <summary>Stacked columns, one per period (week), one colour per series (theme): class s0..s9.</summary>
     public static IHtmlContent StackedColumns(string id, string title, string description, IReadOnlyList<string> columns, IReadOnlyList<Series> series)
     {
-        const int left = 40, right = 10, top = 14, bottom = 40, height = 260;
+        // Wide: it spans the page, so a wider drawing keeps its labels at reading size.
+        const int width = 960, left = 40, right = 10, top = 14, bottom = 36, height = 250;
         var plotHeight = height - top - bottom;
-        var plotWidth = Width - left - right;
+        var plotWidth = width - left - right;
         var totals = columns.Select((_, i) => series.Sum(s => s.Values[i])).ToList();
         var max = NiceMax(totals.DefaultIfEmpty(0).Max());
-        var svg = Open(id, title, description, height);
+        var svg = Open(id, title, description, height, width);
 
         foreach (var tick in new[] { 0, max / 2, max }.Distinct())
         {
             var y = top + plotHeight - (int)Math.Round(plotHeight * (double)tick / max);
-            svg.Append($"<line class=\"grid\" x1=\"{left}\" y1=\"{y}\" x2=\"{Width - right}\" y2=\"{y}\"/>");
+            svg.Append($"<line class=\"grid\" x1=\"{left}\" y1=\"{y}\" x2=\"{width - right}\" y2=\"{y}\"/>");
             svg.Append($"<text class=\"small\" x=\"{left - 6}\" y=\"{y + 4}\" text-anchor=\"end\">{tick}</text>");
         }
 
         var slot = (double)plotWidth / Math.Max(1, columns.Count);
         var barWidth = Math.Max(4, (int)(slot * 0.68));
-        var labelEvery = columns.Count > 16 ? 4 : columns.Count > 8 ? 2 : 1;
+        var labelEvery = columns.Count > 20 ? 2 : 1;
         for (var c = 0; c < columns.Count; c++)
         {
             var x = left + (int)(slot * c + (slot - barWidth) / 2);
@@ -76,7 +77,7 @@ public static class Charts
             if (c % labelEvery == 0)
                 svg.Append($"<text class=\"small\" x=\"{x + barWidth / 2}\" y=\"{height - bottom + 16}\" text-anchor=\"middle\">{E(columns[c])}</text>");
         }
-        svg.Append($"<line class=\"axis\" x1=\"{left}\" y1=\"{top + plotHeight}\" x2=\"{Width - right}\" y2=\"{top + plotHeight}\"/>");
+        svg.Append($"<line class=\"axis\" x1=\"{left}\" y1=\"{top + plotHeight}\" x2=\"{width - right}\" y2=\"{top + plotHeight}\"/>");
         return Close(svg);
     }
 
