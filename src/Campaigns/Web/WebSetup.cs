@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Campaigns.Web;
@@ -41,12 +44,20 @@ public sealed class SecurityHeaders : IAsyncPageFilter
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
-    public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var headers = context.HttpContext.Response.Headers;
         headers.ContentSecurityPolicy = Policy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "same-origin";
-        return next();
+        var executed = await next();
+        // A person gets a Dutch page, not the API's problem JSON, for a contact, theme or demand that does not exist.
+        if (executed.Result is NotFoundResult)
+            executed.Result = new PartialViewResult
+            {
+                ViewName = "_NotFound",
+                StatusCode = StatusCodes.Status404NotFound,
+                ViewData = new ViewDataDictionary(new EmptyModelMetadataProvider(), context.ModelState)
+            };
     }
 }

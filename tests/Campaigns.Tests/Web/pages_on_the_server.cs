@@ -50,6 +50,17 @@ public partial class pages_on_the_server(AppFixture fixture) : IntegrationContex
     }
 
     [Fact]
+    public async Task an_unknown_contact_gets_a_dutch_page_not_found()
+    {
+        var result = await Scenario(x =>
+        {
+            x.Get.Url($"/contacten/{Guid.NewGuid()}");
+            x.StatusCodeShouldBe(404);
+        });
+        Assert.Contains("<h1>Niet gevonden</h1>", await result.ReadAsTextAsync());
+    }
+
+    [Fact]
     public async Task pages_forbid_inline_scripts_and_foreign_assets()
     {
         var result = await Scenario(x => x.Get.Url("/contactmoment"));
