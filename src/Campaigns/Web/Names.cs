@@ -2,7 +2,9 @@ using Campaigns.Campaigns;
 using Campaigns.Contacts;
 using Campaigns.Demands;
 using Campaigns.Themes;
+using System.Text.Encodings.Web;
 using Marten;
+using Microsoft.AspNetCore.Html;
 
 namespace Campaigns.Web;
 
@@ -28,6 +30,11 @@ public sealed class Names
     public string Theme(string slug) => Themes.TryGetValue(slug, out var t) ? t.Label : slug;
     public string Campaign(Guid? id) => id is { } i && Campaigns.TryGetValue(i, out var c) ? c.Name : "";
     public string Demand(Guid id) => Demands.TryGetValue(id, out var d) ? d.Code is { Length: > 0 } code ? $"wens {code}" : "wens" : "onbekende wens";
+
+    /// <summary>Links to the contacts' timelines, separated by commas.</summary>
+    public IHtmlContent ContactLinks(IEnumerable<Guid> ids) =>
+        new HtmlString(string.Join(", ", ids.Select(id =>
+            $"<a href=\"/contacten/{id}\">{HtmlEncoder.Default.Encode(Contact(id))}</a>")));
 
     public IEnumerable<Campaign> CampaignsByStart => Campaigns.Values.OrderBy(c => c.Status).ThenByDescending(c => c.StartsOn);
 }
