@@ -1,5 +1,6 @@
 using Campaigns.Accounts;
 using Campaigns.Infrastructure.Http;
+using Campaigns.Web;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
@@ -82,6 +83,7 @@ public static class CampaignsHost
 
         builder.Services.AddWolverineHttp();
         builder.Services.AddCampaignsFeatures(builder.Configuration);
+        builder.Services.AddCampaignsWeb(builder.Environment);
     }
 
     public static void UseCampaigns(this WebApplication app)
@@ -101,7 +103,7 @@ public static class CampaignsHost
         app.MapScalarApiReference().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapCampaignsLogin();
-        app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+        app.MapCampaignsWeb();
 
         app.MapWolverineEndpoints(opts =>
         {

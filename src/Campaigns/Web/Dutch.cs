@@ -1,0 +1,86 @@
+using Campaigns.Contacts;
+using Campaigns.Demands;
+using Campaigns.Interactions;
+
+namespace Campaigns.Web;
+
+/// <summary>Dutch words for the screens: event types, statuses, kinds and dates. Independent of the server's culture.</summary>
+public static class Dutch
+{
+    private static readonly string[] Months =
+        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+    public static string Date(DateOnly date) => $"{date.Day} {Months[date.Month - 1]} {date.Year}";
+
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
+
+    public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
+
+    public static string ShortDate(DateOnly date) => $"{date.Day} {Months[date.Month - 1][..3]} {date.Year}";
+
+    public static string Moment(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, Amsterdam);
+        return $"{Date(DateOnly.FromDateTime(local.DateTime))} {local:HH:mm}";
+    }
+
+    /// <summary>The team works in Dutch time; "as of 3 March" means the end of that day there.</summary>
+    public static TimeZoneInfo Amsterdam { get; } =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public static DateOnly Today(TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Amsterdam).DateTime);
+
+    public static DateTimeOffset EndOfDay(DateOnly day)
+    {
+        var midnight = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        // UTC: the store compares timestamps with time zone and accepts only offset 0.
+        return new DateTimeOffset(midnight, Amsterdam.GetUtcOffset(midnight)).AddTicks(-10).ToUniversalTime();
+    }
+
+    /// <summary>Event types in the order a filter lists them, with their Dutch names.</summary>
+    public static IReadOnlyList<(string Type, string Label)> EventTypes { get; } =
+    [
+        ("letter-sent", "Brief"), ("meeting-held", "Gesprek"), ("call-made", "Telefoongesprek"), ("email-sent", "E-mail"),
+        ("hearing-attended", "Rondetafelgesprek"), ("demand-formulated", "Wens geformuleerd"), ("support-recorded", "Steun"),
+        ("demand-adopted", "Wens overgenomen"), ("demand-rejected", "Wens afgewezen"), ("demand-withdrawn", "Wens ingetrokken"),
+        ("contact-registered", "Contactpersoon vastgelegd"), ("contact-role-changed", "Nieuwe rol"), ("contact-role-ended", "Rol beëindigd"),
+        ("campaign-started", "Campagne gestart"), ("campaign-closed", "Campagne gesloten")
+    ];
+
+    public static string EventType(string type) => EventTypes.FirstOrDefault(t => t.Type == type).Label ?? type;
+
+    public static string Interaction(InteractionKind kind) => kind switch
+    {
+        InteractionKind.Letter => "Brief",
+        InteractionKind.Meeting => "Gesprek",
+        InteractionKind.Call => "Telefoongesprek",
+        InteractionKind.Email => "E-mail",
+        _ => "Rondetafelgesprek"
+    };
+
+    public static string Status(DemandStatus status) => status switch
+    {
+        DemandStatus.Formulated => "Geformuleerd",
+        DemandStatus.Raised => "Ingebracht",
+        DemandStatus.Supported => "Steun",
+        DemandStatus.Adopted => "Overgenomen",
+        DemandStatus.Rejected => "Afgewezen",
+        _ => "Ingetrokken"
+    };
+
+    public static string Stance(Stance stance) => stance switch
+    {
+        Demands.Stance.Supports => "steunt",
+        Demands.Stance.Opposes => "is tegen",
+        _ => "neutraal"
+    };
+
+    public static string Kind(ContactKind kind) => kind switch
+    {
+        ContactKind.Ambtenaar => "Ambtenaar",
+        ContactKind.Ally => "Bondgenoot",
+        ContactKind.Other => "Overig",
+        _ => kind.ToString()
+    };
+}

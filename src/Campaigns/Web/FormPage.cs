@@ -1,0 +1,85 @@
+using System.Text.Encodings.Web;
+using Marten;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten.Publishing;
+
+namespace Campaigns.Web;
+
+/// <summary>
+/// A page with a form. The domain's Validate functions decide what is wrong; their ValidationProblemDetails name the JSON
+/// field ("subject", "heldOn"), which this class turns into the form field ("Subject", "HappenedOn") so that the Dutch
+/// message stands next to the input. Nothing is validated here a second time.
+/// </summary>
+public abstract class FormPage : PageModel
+{
+    /// <summary>A message after a save, shown once on the next page (the layout reads it).</summary>
+    protected void Flash(string message) => TempData["Notice"] = message;
+
+    protected string ActingUser => User.Identity?.Name ?? throw new InvalidOperationException("Pages require a signed-in user.");
+
+    protected static bool Passed(ProblemDetails problem) =>
+        ReferenceEquals(problem, WolverineContinue.NoProblems) || problem.Status is null or < 400;
+
+    /// <summary>Adds the problem's errors to the form; returns true when there were none.</summary>
+    protected bool Accept(ProblemDetails problem, IReadOnlyDictionary<string, string>? fields = null)
+    {
+        if (Passed(problem)) return true;
+        if (problem is ValidationProblemDetails validation && validation.Errors.Count > 0)
+        {
+            foreach (var (key, messages) in validation.Errors)
+            foreach (var message in messages)
+                ModelState.AddModelError(fields is not null && fields.TryGetValue(key, out var field) ? field : Pascal(key), message);
+        }
+        else
+        {
+            ModelState.AddModelError("", problem.Detail ?? problem.Title ?? "Opslaan is niet gelukt.");
+        }
+        return false;
+    }
+
+    /// <summary>A session that commits through Wolverine's outbox, as the endpoints' transactional middleware does, signed by the user.</summary>
+    protected IDocumentSession OpenSession(OutboxedSessionFactory sessions, IMessageBus bus)
+    {
+        var session = sessions.OpenSession(bus);
+        session.LastModifiedBy = ActingUser;
+        session.CorrelationId = HttpContext.TraceIdentifier;
+        return session;
+    }
+
+    public bool HasError(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0;
+
+    /// <summary>For <c>aria-invalid</c>: "true" or no attribute at all.</summary>
+    public string? Invalid(string field) => HasError(field) ? "true" : null;
+
+    /// <summary>For <c>aria-describedby</c>: the field's error and hint, when present.</summary>
+    public string? DescribedBy(string field, string? hint = null)
+    {
+        var ids = new List<string>();
+        if (hint is not null) ids.Add(hint);
+        if (HasError(field)) ids.Add(ErrorId(field));
+        return ids.Count == 0 ? null : string.Join(' ', ids);
+    }
+
+    public static string ErrorId(string field) => field.Replace('.', '-') + "-error";
+
+    public IHtmlContent FieldError(string field)
+    {
+        if (!ModelState.TryGetValue(field, out var entry) || entry.Errors.Count == 0) return HtmlString.Empty;
+        var text = string.Join(" ", entry.Errors.Select(e => e.ErrorMessage));
+        return new HtmlString($"<p class=\"field-error\" id=\"{ErrorId(field)}\">{HtmlEncoder.Default.Encode(text)}</p>");
+    }
+
+    /// <summary>Every error, with a link to its field, for the summary at the top of the form.</summary>
+    public IReadOnlyList<(string Field, string Message)> AllErrors() =>
+        ModelState.SelectMany(e => e.Value!.Errors.Select(x =>
+            (e.Key, FieldLabels.TryGetValue(e.Key, out var label) ? $"{label}: {x.ErrorMessage}" : x.ErrorMessage))).ToList();
+
+    /// <summary>The Dutch label of each field, so that the summary says which field a message is about.</summary>
+    protected virtual IReadOnlyDictionary<string, string> FieldLabels { get; } = new Dictionary<string, string>();
+
+    private static string Pascal(string key) => key.Length == 0 ? key : char.ToUpperInvariant(key[0]) + key[1..];
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Campaigns.Campaigns;
+using Campaigns.Demands;
+using Campaigns.Timelines;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Campaigns.Web.Pages.Manager;
+
+/// <summary>A campaign at a glance: the demand funnel (from the API's scoreboard), activity per week per theme, the latest entries.</summary>
+public sealed class DashboardModel(IQuerySession session, TimeProvider clock) : PageModel
+{
+    public const int Weeks = 26, Latest = 20;
+
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+
+    public Campaign Campaign { get; private set; } = null!;
+    public CampaignScoreboard Score { get; private set; } = null!;
+    public IReadOnlyList<Demand> Demands { get; private set; } = [];
+    public IReadOnlyList<Bar> Funnel { get; private set; } = [];
+    public IReadOnlyList<string> WeekLabels { get; private set; } = [];
+    public IReadOnlyList<Series> Activity { get; private set; } = [];
+    public string ActivityPeriod { get; private set; } = "";
+    public IReadOnlyList<TimelineEntry> LatestEntries { get; private set; } = [];
+    public Names Names { get; private set; } = Names.Empty;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+
+        Funnel = FunnelOf(Demands, Score);
+
+        // Activity: the campaign's contact moments (not lifecycle facts), per ISO week and theme.
+        var interactions = await session.Query<TimelineEntry>()
+            .Where(e => e.CampaignId == Id && !e.Retracted && e.InteractionId != null).ToListAsync(ct);
+        var today = Dutch.Today(clock);
+        var end = interactions.Count == 0 ? today : new[] { interactions.Max(e => e.HappenedOn), today }.Min();
+        var endMonday = Monday(end);
+        var mondays = Enumerable.Range(0, Weeks).Select(i => endMonday.AddDays(-7 * (Weeks - 1 - i))).ToList();
+        WeekLabels = mondays.Select(m => $"wk {ISOWeek.GetWeekOfYear(m.ToDateTime(TimeOnly.MinValue))}").ToList();
+        ActivityPeriod = $"{Dutch.Date(mondays[0])} t/m {Dutch.Date(endMonday.AddDays(6))}";
+        var themes = interactions.SelectMany(e => e.Themes).Distinct().OrderBy(Names.Theme).ToList();
+        Activity = themes.Select(theme => new Series(Names.Theme(theme), mondays
+                .Select(m => interactions.Count(e => e.Themes.Contains(theme) && Monday(e.HappenedOn) == m)).ToList()))
+            .Where(s => s.Values.Sum() > 0).ToList();
+
+        LatestEntries = await session.Query<TimelineEntry>()
+            .Where(e => e.CampaignId == Id && !e.Retracted)
+            .OrderByDescending(e => e.HappenedOn).ThenByDescending(e => e.RecordedAt)
+            .Take(Latest).ToListAsync(ct);
+        return Page();
+    }
+
+    /// <summary>The scoreboard per theme as CSV.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var statuses = Enum.GetValues<DemandStatus>();
+        var csv = new Csv(["thema", .. statuses.Select(Dutch.Status), "totaal"]);
+        foreach (var theme in Score.ByTheme)
+            csv.Row([Names.Theme(theme.Theme), .. statuses.Select(s => theme.ByStatus[s].ToString()), theme.ByStatus.Values.Sum().ToString()]);
+        csv.Row(["totaal", .. statuses.Select(s => Score.ByStatus[s].ToString()), Score.Demands.ToString()]);
+        return File(csv.ToBytes(), "text/csv; charset=utf-8", $"scorebord-{Csv.FileName(Campaign.Name)}.csv");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var campaign = await session.LoadAsync<Campaign>(Id, ct);
+        if (campaign is null) return false;
+        Campaign = campaign;
+        Demands = await session.Query<Demand>().Where(d => d.CampaignId == Id).ToListAsync(ct);
+        Score = ScoreboardQueries.Score(campaign, Demands);
+        Names = await Names.LoadAsync(session, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// How many demands reached each step: formulated, raised in a contact moment, supported by a contact, and then adopted or
+    /// rejected. A demand that is further along counts for the steps before it too.
+    /// </summary>
+    public static IReadOnlyList<Bar> FunnelOf(IReadOnlyList<Demand> demands, CampaignScoreboard score)
+    {
+        var beyondFormulated = new[] { DemandStatus.Raised, DemandStatus.Supported, DemandStatus.Adopted, DemandStatus.Rejected };
+        return
+        [
+            new("Geformuleerd", score.Demands),
+            new("Ingebracht", demands.Count(d => d.FirstRaisedOn is not null || beyondFormulated.Contains(d.Status))),
+            new("Steun", demands.Count(d => d.Support.Any(s => s.Stance == Stance.Supports) || d.Status is DemandStatus.Supported or DemandStatus.Adopted)),
+            new("Overgenomen", score.ByStatus[DemandStatus.Adopted], "bar adopted"),
+            new("Afgewezen", score.ByStatus[DemandStatus.Rejected], "bar rejected")
+        ];
+    }
+
+    private static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+}

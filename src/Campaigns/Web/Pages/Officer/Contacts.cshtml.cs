@@ -1,0 +1,15 @@
+using Campaigns.Contacts;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Campaigns.Web.Pages.Officer;
+
+public sealed class ContactsModel(IQuerySession session) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "zoek")] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true, Name = "soort")] public ContactKind? Kind { get; set; }
+    public IReadOnlyList<ContactView> Contacts { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Contacts = await ContactQueries.List(Search, Kind, session, ct);
+}

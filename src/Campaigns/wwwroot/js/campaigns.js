@@ -1,0 +1,103 @@
+// Small enhancements for the Campagnes pages. Everything works without this file; the CSP forbids inline scripts.
+(function () {
+  "use strict";
+
+  const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+
+  // Picker: type-ahead over a list of checkboxes, with the chosen ones as removable chips.
+  function enhancePicker(picker) {
+    const search = picker.querySelector(".picker-search");
+    const filter = picker.querySelector(".picker-filter");
+    const chosen = picker.querySelector(".picker-chosen");
+    const items = Array.from(picker.querySelectorAll(".picker-list li"));
+    if (!search || !filter || !chosen) return;
+    search.hidden = false;
+    let group = null;
+
+    const text = (li) => li.querySelector(".picker-label").textContent;
+    const box = (li) => li.querySelector("input[type=checkbox]");
+    const visible = () => items.filter((li) => !li.hidden);
+
+    function apply() {
+      const q = fold(filter.value.trim());
+      for (const li of items) {
+        const inGroup = group === null || !li.dataset.group || li.dataset.group === group || box(li).checked;
+        li.hidden = !inGroup || (q.length > 0 && !fold(li.textContent).includes(q));
+      }
+    }
+
+    function renderChips() {
+      chosen.replaceChildren();
+      for (const li of items) {
+        const input = box(li);
+        if (!input.checked) continue;
+        const chip = document.createElement("span");
+        chip.className = "chip";
+        chip.append(text(li));
+        const remove = document.createElement("button");
+        remove.type = "button";
+        remove.textContent = "×";
+        remove.setAttribute("aria-label", text(li) + " verwijderen");
+        remove.addEventListener("click", () => { input.checked = false; renderChips(); apply(); filter.focus(); });
+        chip.append(remove);
+        chosen.append(chip);
+      }
+    }
+
+    filter.addEventListener("input", apply);
+    filter.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") {
+        e.preventDefault();
+        const first = visible().find((li) => !box(li).checked);
+        if (first) { box(first).checked = true; filter.value = ""; apply(); renderChips(); }
+      } else if (e.key === "ArrowDown") {
+        const first = visible()[0];
+        if (first) { e.preventDefault(); box(first).focus(); }
+      } else if (e.key === "Escape") {
+        filter.value = ""; apply();
+      }
+    });
+    picker.addEventListener("change", (e) => { if (e.target.type === "checkbox") renderChips(); });
+
+    picker.setGroup = (value) => { group = value || null; apply(); };
+    renderChips();
+  }
+
+  // The form shows only the fields of the chosen kind (outcome for meetings and calls, document reference for letters...).
+  function enhanceKinds(form) {
+    const radios = Array.from(form.querySelectorAll("input[name=Kind]"));
+    const fields = Array.from(form.querySelectorAll("[data-kinds]"));
+    if (radios.length === 0) return;
+    const update = () => {
+      const kind = (radios.find((r) => r.checked) || radios[0]).value;
+      for (const field of fields) {
+        const hasValue = Array.from(field.querySelectorAll("input, textarea")).some((i) => i.value.trim() !== "");
+        field.hidden = !field.dataset.kinds.split(" ").includes(kind) && !hasValue;
+      }
+      for (const hint of form.querySelectorAll(".hint-inline")) hint.hidden = true;
+    };
+    radios.forEach((r) => r.addEventListener("change", update));
+    update();
+  }
+
+  // Only the demands of the chosen campaign are offered.
+  function enhanceCampaign(form) {
+    const select = form.querySelector("[data-campaign-select]");
+    const demands = form.querySelector("#DemandIds");
+    if (!select || !demands || !demands.setGroup) return;
+    const update = () => demands.setGroup(select.value);
+    select.addEventListener("change", update);
+    update();
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    document.querySelectorAll("[data-picker]").forEach(enhancePicker);
+    document.querySelectorAll("form").forEach((form) => { enhanceKinds(form); enhanceCampaign(form); });
+    for (const button of document.querySelectorAll("[data-print]")) {
+      button.hidden = false;
+      button.addEventListener("click", () => window.print());
+    }
+    const summary = document.querySelector("[data-focus]");
+    if (summary) summary.focus();
+  });
+})();
