@@ -58,6 +58,19 @@ public static class FollowUpScheduling
         return Remind(scheduled.FollowUpId, scheduled.DueOn, options);
     }
 
+    /// <summary>
+    /// For code outside a Wolverine handler (the web pages): sends what a handler would have cascaded, through a context
+    /// enlisted in the session's outbox, so the reminders commit with the events.
+    /// </summary>
+    public static async Task SendAsync(this OutgoingMessages messages, IMessageContext context)
+    {
+        foreach (var message in messages)
+        {
+            if (message is ISendMyself self) await self.ApplyAsync(context);
+            else await context.PublishAsync(message);
+        }
+    }
+
     public static OutgoingMessages Remind(Guid followUpId, DateOnly dueOn, FollowUpPolicyOptions options)
     {
         var messages = new OutgoingMessages();

@@ -38,7 +38,8 @@ public sealed class TimelineProjection : MultiStreamProjection<TimelineEntry, Gu
     }
 
     public TimelineEntry Create(IEvent<FollowUpScheduled> e) =>
-        TimelineEntry.First(e.Data.FollowUpId, TimelineSummaries.TypeName(e.Data), e.UserName ?? "", e.Data.OriginInteractionId,
+        // Not an interaction entry (InteractionId stays empty): the follow-up is work still to do, not a contact moment.
+        TimelineEntry.First(e.Data.FollowUpId, TimelineSummaries.TypeName(e.Data), e.UserName ?? "", null,
             new TimelineRevision(RecordedAt(e), e.Data.DueOn, $"Follow-up voor {e.Data.Assignee}: {e.Data.Description}", e.Data.CampaignId,
                 e.Data.Themes, e.Data.ContactIds, e.Data.DemandId is { } d ? [d] : [], [e.Data.Assignee], false, null));
 

@@ -31,7 +31,7 @@ public partial class pages_on_the_server(AppFixture fixture) : IntegrationContex
         {
             ["/"] = "Kabinetsformatie: Gemaakt in Nederland!",
             ["/contactmoment"] = "Contactmoment vastleggen",
-            ["/follow-ups"] = "Nog niet beschikbaar",
+            ["/follow-ups"] = "Mijn follow-ups",
             ["/contacten"] = "Van Zwol",
             ["/contacten/nieuw"] = "Contactpersoon vastleggen",
             [$"/contacten/{_formation.VanZwol}"] = "Gesprek gevoerd: Gesprek over praktijkleren",

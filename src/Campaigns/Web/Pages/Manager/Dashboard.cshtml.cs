@@ -1,6 +1,7 @@
 using System.Globalization;
 using Campaigns.Campaigns;
 using Campaigns.Demands;
+using Campaigns.FollowUps;
 using Campaigns.Timelines;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +25,8 @@ public sealed class DashboardModel(IQuerySession session, TimeProvider clock) : 
     public string ActivityPeriod { get; private set; } = "";
     public IReadOnlyList<TimelineEntry> LatestEntries { get; private set; } = [];
     public Names Names { get; private set; } = Names.Empty;
+    /// <summary>Open follow-ups of this campaign whose due day has passed, per assignee.</summary>
+    public IReadOnlyList<(string Assignee, int Overdue, DateOnly Oldest)> OverdueByPerson { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -44,6 +47,11 @@ public sealed class DashboardModel(IQuerySession session, TimeProvider clock) : 
         Activity = themes.Select(theme => new Series(Names.Theme(theme), mondays
                 .Select(m => interactions.Count(e => e.Themes.Contains(theme) && Monday(e.HappenedOn) == m)).ToList()))
             .Where(s => s.Values.Sum() > 0).ToList();
+
+        var overdue = await session.Query<FollowUp>()
+            .Where(f => f.CampaignId == Id && f.Status == FollowUpStatus.Open && f.DueOn < today).ToListAsync(ct);
+        OverdueByPerson = overdue.GroupBy(f => f.Assignee)
+            .Select(g => (g.Key, g.Count(), g.Min(f => f.DueOn))).OrderByDescending(p => p.Item2).ThenBy(p => p.Key).ToList();
 
         LatestEntries = await session.Query<TimelineEntry>()
             .Where(e => e.CampaignId == Id && !e.Retracted)

@@ -1,3 +1,5 @@
+using Campaigns.FollowUps;
+using Microsoft.Extensions.Options;
 using Campaigns.Campaigns;
 using Campaigns.Contacts;
 using Campaigns.Demands;
@@ -16,7 +18,8 @@ namespace Campaigns.Web.Pages.Officer;
 /// and runs that endpoint's ValidateAsync and LogInteraction.Decide, so the rules are the API's.
 /// </summary>
 [BindProperties]
-public sealed class LogModel(IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, TimeProvider clock) : FormPage
+public sealed class LogModel(
+    IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<FollowUpPolicyOptions> policies, TimeProvider clock) : FormPage
 {
     public InteractionKind Kind { get; set; } = InteractionKind.Meeting;
     public Guid? CampaignId { get; set; }
@@ -103,6 +106,9 @@ public sealed class LogModel(IQuerySession query, OutboxedSessionFactory session
         };
         await using var session = OpenSession(sessions, bus);
         await decision.AppendAsync(session, ct);
+        // The follow-up policies react as they do to the API (thank-you letter, chaser, settling open chasers).
+        var reminders = await FollowUpScheduling.AfterInteractionAsync(decision.Recorded, ActingUser, session, policies.Value, ct);
+        await reminders.SendAsync((IMessageContext)bus);
         await session.SaveChangesAsync(ct);
 
         Flash($"{Dutch.Interaction(Kind)} vastgelegd: {decision.Recorded.Subject}");
