@@ -11,5 +11,6 @@ public static class Features
         services.AddHostedService<DemoData.DemoDataOnStartup>();
         services.AddSingleton<Privacy.PersonForgetter>();
         services.AddTransient<Imports.TkImporter>();
+        services.AddTransient<Imports.EventLog>();
     }
 }
