@@ -28,6 +28,7 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             Console.Error.WriteLine("Usage: import tk <folder|file.json|file.zip> [--user <name>]  |  import events <export.jsonl>");
             return false;
         }
+        input.Path = Resolve(input.Path);
         if (string.IsNullOrWhiteSpace(input.Path) || !(File.Exists(input.Path) || (input.Kind == "tk" && Directory.Exists(input.Path))))
         {
             Console.Error.WriteLine($"Not found: '{input.Path}'.");
@@ -45,6 +46,16 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         await using var file = File.OpenRead(input.Path);
         var restored = await host.Services.GetRequiredService<EventLog>().ImportAsync(file, CancellationToken.None);
         return Report(restored.Result, restored.Problems);
+    }
+
+    /// <summary>
+    /// <c>dotnet run --project src/Campaigns</c> runs the app in the project's folder; a relative path is meant
+    /// from where the command was typed, which the shell passes on as PWD.
+    /// </summary>
+    private static string Resolve(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || Path.IsPathRooted(path) || File.Exists(path) || Directory.Exists(path)) return path;
+        return Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } typedIn ? Path.GetFullPath(Path.Combine(typedIn, path)) : path;
     }
 
     private static bool Report(object? result, IReadOnlyList<string> problems)
