@@ -103,6 +103,23 @@ public class importing_kamerleden(AppFixture fixture) : IntegrationContext(fixtu
     }
 
     [Fact]
+    public async Task a_forgotten_kamerlid_is_not_brought_back_by_the_next_import()
+    {
+        await Import("tk-2025");
+        var carla = await Kamerlid(Carla);
+        await Scenario(x => { x.Post.Url($"/api/contacts/{carla.Id}/forget"); x.StatusCodeShouldBe(200); });
+        var before = await CountEvents();
+
+        var outcome = await Import("tk-2026");
+
+        Assert.Equal(new TkImportResult(7, Created: 0, RoleChanges: 1, RolesEnded: 1, Unchanged: 3, NotSeated: 1, Forgotten: 1, Events: 2), outcome.Result);
+        Assert.Equal(before + 2, await CountEvents());
+        var forgotten = await Get<ContactView>($"/api/contacts/{carla.Id}");
+        Assert.Equal((Contact.ForgottenName, Carla, (RolePeriod?)carla.CurrentRole), (forgotten.Name, forgotten.TkPersoonId, forgotten.CurrentRole));
+        Assert.Single(await Get<List<ContactView>>("/api/contacts?kind=kamerlid"), c => c.TkPersoonId == Carla);
+    }
+
+    [Fact]
     public async Task a_file_that_is_not_json_is_refused_with_its_name_and_nothing_is_stored()
     {
         var data = OpenData("tk-2025");
