@@ -13,9 +13,14 @@ public enum LawfulBasis { LegitimateInterest, Consent, PublicTask, Contract }
 
 public enum InformationChannel { Letter, Email, InPerson, Other }
 
+/// <param name="TkPersoonId">
+/// The person's <c>Persoon.Id</c> in the Tweede Kamer's open data, for contacts the Kamerleden import registered;
+/// the import matches on it, never on a name. Null for everyone else and for events recorded before it existed.
+/// </param>
 public record ContactRegistered(
     Guid ContactId, string Name, ContactKind Kind, string Organisation, DateOnly EffectiveOn,
-    string? Email, string? Phone, string? Notes, LawfulBasis LawfulBasis = LawfulBasis.LegitimateInterest);
+    string? Email, string? Phone, string? Notes, LawfulBasis LawfulBasis = LawfulBasis.LegitimateInterest,
+    string? TkPersoonId = null);
 
 /// <summary>The person was told that we record data about them, why, and how to object (GDPR art. 14).</summary>
 public record DataSubjectInformed(Guid ContactId, DateOnly InformedOn, InformationChannel Channel, string? Note);
@@ -38,7 +43,7 @@ public sealed record RolePeriod(ContactKind Kind, string Organisation, DateOnly 
 public sealed record Contact(
     Guid Id, string Name, ContactKind Kind, string Organisation, string? Email, string? Phone, string? Notes,
     IReadOnlyList<RolePeriod> Roles, LawfulBasis LawfulBasis = LawfulBasis.LegitimateInterest, DateOnly? InformedOn = null,
-    bool Forgotten = false)
+    bool Forgotten = false, string? TkPersoonId = null)
 {
     /// <summary>What a forgotten person's name reads everywhere.</summary>
     public const string ForgottenName = "verwijderd contact";
@@ -51,7 +56,7 @@ public sealed record Contact(
 
     public static Contact Create(ContactRegistered e) =>
         new(e.ContactId, e.Name, e.Kind, e.Organisation, e.Email, e.Phone, e.Notes,
-            [new RolePeriod(e.Kind, e.Organisation, e.EffectiveOn, null)], e.LawfulBasis);
+            [new RolePeriod(e.Kind, e.Organisation, e.EffectiveOn, null)], e.LawfulBasis, TkPersoonId: e.TkPersoonId);
 
     public Contact Apply(DataSubjectInformed e) => this with { InformedOn = InformedOn is { } earlier && earlier <= e.InformedOn ? earlier : e.InformedOn };
 

@@ -7,7 +7,7 @@ namespace Campaigns.Contacts;
 public sealed record ContactView(
     Guid Id, string Name, ContactKind Kind, string Organisation, string? Email, string? Phone, string? Notes,
     RolePeriod? CurrentRole, IReadOnlyList<RolePeriod> Roles, RolePeriod? RoleOn, long Version,
-    LawfulBasis LawfulBasis, DateOnly? InformedOn, bool Forgotten);
+    LawfulBasis LawfulBasis, DateOnly? InformedOn, bool Forgotten, string? TkPersoonId);
 
 public static class ContactQueries
 {
@@ -35,5 +35,5 @@ public static class ContactQueries
 
     private static ContactView View(Contact c, DateOnly? on, long version) =>
         new(c.Id, c.Name, c.Kind, c.Organisation, c.Email, c.Phone, c.Notes, c.CurrentRole, c.Roles,
-            on is null ? null : c.RoleOn(on.Value), version, c.LawfulBasis, c.InformedOn, c.Forgotten);
+            on is null ? null : c.RoleOn(on.Value), version, c.LawfulBasis, c.InformedOn, c.Forgotten, c.TkPersoonId);
 }

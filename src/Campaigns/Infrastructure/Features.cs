@@ -10,5 +10,7 @@ public static class Features
         services.AddTransient<DemoData.DemoDataSeeder>();
         services.AddHostedService<DemoData.DemoDataOnStartup>();
         services.AddSingleton<Privacy.PersonForgetter>();
+        services.AddTransient<Imports.TkImporter>();
+        services.AddTransient<Imports.EventLog>();
     }
 }

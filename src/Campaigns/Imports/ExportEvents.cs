@@ -1,0 +1,18 @@
+using Campaigns.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Campaigns.Imports;
+
+/// <summary>
+/// <c>GET /api/export</c> (manager): the whole event log as JSON lines, oldest first, streamed. Restore it into an
+/// empty store with <c>dotnet run --project src/Campaigns -- import events &lt;file&gt;</c>. It holds every personal
+/// detail the store holds: keep it as safely as a database backup.
+/// </summary>
+public static class ExportEventsEndpoint
+{
+    [WolverineGet("/api/export"), Tags("Export"), Authorize(Policy = Policies.Manager)]
+    public static IResult Get(EventLog log, TimeProvider clock, CancellationToken ct) =>
+        Results.Stream(output => log.ExportAsync(output, ct), "application/x-ndjson",
+            $"campaigns-events-{clock.GetUtcNow():yyyyMMdd-HHmmss}.jsonl");
+}
