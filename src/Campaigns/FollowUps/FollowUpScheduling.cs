@@ -30,8 +30,13 @@ public static class FollowUpScheduling
             .Where(f => f.CampaignId == campaignId && f.Kind == FollowUpKind.Chaser && f.Status == FollowUpStatus.Open)
             .ToListAsync(ct);
 
+        // Through the chaser's own stream version: two interactions settling one chaser at once must not both cancel it
+        // (the loser's request is retried and then finds the chaser settled).
         foreach (var cancelled in FollowUpPolicies.SettledBy(recorded, openChasers))
-            session.Events.Append(cancelled.FollowUpId, cancelled);
+        {
+            var chaser = await session.Events.FetchForWriting<FollowUp>(cancelled.FollowUpId, ct);
+            if (chaser.Aggregate is { IsOpen: true }) chaser.AppendOne(cancelled);
+        }
 
         var messages = new OutgoingMessages();
         foreach (var scheduled in FollowUpPolicies.AfterInteraction(recorded, contacts, loggedBy, options))
