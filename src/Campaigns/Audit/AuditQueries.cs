@@ -38,7 +38,13 @@ public static class AuditQueries
             .That(from is null || to is null || from <= to, "to", "Het einde ligt voor het begin.");
         if (!check.IsValid) return Results.Problem(check.ToProblem());
 
-        var take = limit ?? DefaultLimit;
+        return Results.Ok(await ReadAsync(session, from, to, user, stream, after, limit ?? DefaultLimit, ct));
+    }
+
+    /// <summary>The audit list itself, for the API and the manager's page.</summary>
+    public static async Task<AuditPage> ReadAsync(IQuerySession session, DateOnly? from, DateOnly? to, string? user, Guid? stream,
+        long? after, int take, CancellationToken ct)
+    {
         // Tombstones are Marten's fillers for failed appends, not facts.
         var query = session.Events.QueryAllRawEvents().Where(e => e.EventTypeName != "tombstone");
         if (from is { } f)
@@ -64,8 +70,9 @@ public static class AuditQueries
             .Select(e => new AuditEntry(e.Sequence, e.StreamId, e.Version, TimelineSummaries.TypeName(e.Data), e.UserName,
                 HappenedOn(e.Data), e.Timestamp))
             .ToList();
-        return Results.Ok(new AuditPage(items, events.Count > take ? items[^1].Sequence : null));
+        return new AuditPage(items, events.Count > take ? items[^1].Sequence : null);
     }
+
 
     private static readonly ConcurrentDictionary<Type, PropertyInfo?> DateProperties = new();
 

@@ -21,6 +21,9 @@ public static class WebSetup
                 // Every page needs a signed-in team member (any role may log interactions and register contacts):
                 // the acting user of every event a page appends.
                 options.Conventions.AuthorizeFolder("/", Policies.Officer);
+                // As in the API: the audit list and imports are for managers.
+                options.Conventions.AuthorizePage("/Manager/Audit", Policies.Manager);
+                options.Conventions.AuthorizePage("/Manager/ImportKamerleden", Policies.Manager);
             })
             .AddMvcOptions(o => o.Filters.Add<NotFoundPage>());
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);

@@ -1,3 +1,4 @@
+using Campaigns.Accounts;
 using System.Text.RegularExpressions;
 using Alba;
 using Campaigns.Contacts;
@@ -184,6 +185,51 @@ public partial class pages_on_the_server(AppFixture fixture) : IntegrationContex
         Assert.Contains("Gesprek gevoerd: Gesprek over praktijkleren", now);
         Assert.DoesNotContain("Gesprek gevoerd: Gesprek over praktijkleren", then);
         Assert.Contains("Stand op <strong>", then);
+    }
+
+    [Fact]
+    public async Task the_audit_page_shows_who_did_what_and_is_for_managers_only()
+    {
+        await Create("/api/letters", _formation.Letter(), user: "jan.devries", role: Roles.Officer);
+
+        var html = await GetPage("/audit?gebruiker=jan.devries");
+        Assert.Contains("<td>jan.devries</td>", html);
+        Assert.Contains("<td>letter-sent</td>", html);
+        Assert.DoesNotContain("<td>anna.officer</td>", html);
+
+        var officer = await BearerFor("jan.devries", Roles.Officer);
+        await Scenario(x => { x.Get.Url("/audit"); x.WithRequestHeader("Authorization", officer); x.StatusCodeShouldBe(403); });
+    }
+
+    [Fact]
+    public async Task a_manager_uploads_the_kamerleden_files_and_sees_what_was_imported()
+    {
+        var (token, cookie) = await FormToken("/import/kamerleden");
+        var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var file in Directory.GetFiles(Imports.importing_kamerleden.FixturePath("tk-2025")))
+            content.Add(new ByteArrayContent(await File.ReadAllBytesAsync(file)), "Files", Path.GetFileName(file));
+        var body = new MemoryStream();
+        await content.CopyToAsync(body);
+
+        var result = await Scenario(x =>
+        {
+            x.Post.Url("/import/kamerleden");
+            x.ConfigureHttpContext(context =>
+            {
+                body.Position = 0;
+                context.Request.Body = body;
+                context.Request.ContentType = content.Headers.ContentType!.ToString();
+                context.Request.ContentLength = body.Length;
+            });
+            x.WithRequestHeader("Cookie", cookie);
+            x.StatusCodeShouldBe(200);
+        });
+
+        var html = await result.ReadAsTextAsync();
+        Assert.Contains("Geïmporteerd", html);
+        Assert.Matches("Nieuwe contactpersonen</th><td class=\"num\">6<", html);
+        await using var session = Store.QuerySession();
+        Assert.Equal(6, await session.Query<Contact>().CountAsync(c => c.Kind == ContactKind.Kamerlid && c.Name != "Henri Bontenbal"));
     }
 
     private async Task<string> GetPage(string url)
