@@ -7,16 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaigns.Tests.Accounts;
 
-public class roles_and_audit(AppFixture fixture) : IntegrationContext(fixture)
+public class roles_and_audit(AppFixture fixture) : FormationContext(fixture)
 {
-    private FormationCampaign _formation = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _formation = await FormationCampaign.Create(this);
-    }
-
     private async Task As(string user, string role, string method, string url, object? body, int status)
     {
         var authorization = await BearerFor(user, role);
@@ -104,8 +96,10 @@ public class roles_and_audit(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Equal(["meeting-held", "demand-raised", "follow-up-scheduled"], jans.Items.Select(e => e.Type));
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var atLeast = await CountAllEvents();
         var all = await Get<AuditPage>($"/api/audit?from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}");
-        Assert.Equal(await CountEvents(), all.Items.Count);
+        // The back-dated meeting's reminders may fire in the background meanwhile.
+        Assert.InRange(all.Items.Count, atLeast, await CountAllEvents());
         Assert.Empty((await Get<AuditPage>($"/api/audit?to={today.AddDays(-2):yyyy-MM-dd}")).Items);
 
         var first = await Get<AuditPage>("/api/audit?limit=3");

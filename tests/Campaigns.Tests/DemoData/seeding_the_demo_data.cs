@@ -19,7 +19,8 @@ public class seeding_the_demo_data(AppFixture fixture) : IntegrationContext(fixt
     public async Task seeding_twice_leaves_the_event_store_as_the_first_run_left_it()
     {
         var first = await Seeder.SeedAsync();
-        var events = await CountEvents();
+        // The seeder schedules no reminders (its follow-ups lie in the past), so nothing is appended in the background.
+        var events = await CountAllEvents();
         var streams = await CountStreams();
 
         var second = await Seeder.SeedAsync();
@@ -30,7 +31,7 @@ public class seeding_the_demo_data(AppFixture fixture) : IntegrationContext(fixt
         Assert.InRange(first.Interactions, 30, 40);
         Assert.Equal(events, first.Events);
         Assert.True(second.AlreadyPresent);
-        Assert.Equal(events, await CountEvents());
+        Assert.Equal(events, await CountAllEvents());
         Assert.Equal(streams, await CountStreams());
     }
 

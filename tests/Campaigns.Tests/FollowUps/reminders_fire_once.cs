@@ -8,16 +8,8 @@ using Wolverine.Tracking;
 
 namespace Campaigns.Tests.FollowUps;
 
-public class reminders_fire_once(AppFixture fixture) : IntegrationContext(fixture)
+public class reminders_fire_once(AppFixture fixture) : FormationContext(fixture)
 {
-    private FormationCampaign _formation = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _formation = await FormationCampaign.Create(this);
-    }
-
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
     private static string InDays(int days) => Today.AddDays(days).ToString("O");
 

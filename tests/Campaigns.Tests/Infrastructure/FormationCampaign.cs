@@ -68,3 +68,15 @@ public interface IntegrationContextApi
 {
     Task<Guid> Create(string url, object body, string? user = null, string? role = null);
 }
+
+/// <summary>A test that starts from the formation campaign: wiped store, then the campaign, its contacts and demands.</summary>
+public abstract class FormationContext(AppFixture fixture) : IntegrationContext(fixture)
+{
+    protected FormationCampaign _formation = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _formation = await FormationCampaign.Create(this);
+    }
+}

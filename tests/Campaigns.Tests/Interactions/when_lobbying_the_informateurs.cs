@@ -8,16 +8,8 @@ using Marten;
 
 namespace Campaigns.Tests.Interactions;
 
-public class when_lobbying_the_informateurs(AppFixture fixture) : IntegrationContext(fixture)
+public class when_lobbying_the_informateurs(AppFixture fixture) : FormationContext(fixture)
 {
-    private FormationCampaign _formation = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _formation = await FormationCampaign.Create(this);
-    }
-
     [Fact]
     public async Task a_letter_to_both_informateurs_is_recorded_and_raises_its_demands()
     {

@@ -9,17 +9,15 @@ using Npgsql;
 
 namespace Campaigns.Tests.Privacy;
 
-public class forgetting_a_person(AppFixture fixture) : IntegrationContext(fixture)
+public class forgetting_a_person(AppFixture fixture) : FormationContext(fixture)
 {
     private const string Name = "Femke Jansen", Email = "f.jansen@minezk.nl", Phone = "070 379 8911";
 
-    private FormationCampaign _formation = null!;
     private Guid _femke;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _formation = await FormationCampaign.Create(this);
         _femke = await Create("/api/contacts", new
         {
             name = Name, kind = "ambtenaar", organisation = "Ministerie van EZK", email = Email, phone = Phone,

@@ -6,16 +6,8 @@ using Marten;
 
 namespace Campaigns.Tests.Timelines;
 
-public class managers_review_timelines(AppFixture fixture) : IntegrationContext(fixture)
+public class managers_review_timelines(AppFixture fixture) : FormationContext(fixture)
 {
-    private FormationCampaign _formation = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _formation = await FormationCampaign.Create(this);
-    }
-
     [Fact]
     public async Task what_happened_on_netcongestie_since_the_election()
     {

@@ -14,16 +14,8 @@ namespace Campaigns.Tests.Web;
 /// The pages without a browser, through Alba: every page answers in Dutch, and the forms store through the endpoints'
 /// own rules or answer with the Dutch errors next to the fields. The acting user is the fixture's default account (bearer token).
 /// </summary>
-public partial class pages_on_the_server(AppFixture fixture) : IntegrationContext(fixture)
+public partial class pages_on_the_server(AppFixture fixture) : FormationContext(fixture)
 {
-    private FormationCampaign _formation = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _formation = await FormationCampaign.Create(this);
-    }
-
     [Fact]
     public async Task every_page_answers_in_dutch()
     {
