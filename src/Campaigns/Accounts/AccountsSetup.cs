@@ -41,7 +41,8 @@ public static class AccountsSetup
                 o.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
                 o.Events.OnValidatePrincipal = ValidateCookieAsync;
-            });
+            })
+            .AddOrganisationSignIn(builder.Configuration, development);
         services.AddAuthorization(Policies.Add);
         services.AddAntiforgery(o =>
         {

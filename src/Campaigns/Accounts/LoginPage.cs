@@ -26,7 +26,7 @@ public static class LoginPage
     public static void MapCampaignsLogin(this IEndpointRouteBuilder app)
     {
         app.MapGet(AccountsSetup.LoginPath, (HttpContext context, IAntiforgery antiforgery, string? returnUrl) =>
-                Page(LoginHtml(Token(context, antiforgery), SafeReturnUrl(returnUrl), null), StatusCodes.Status200OK))
+                Page(LoginHtml(context, Token(context, antiforgery), SafeReturnUrl(returnUrl), null), StatusCodes.Status200OK))
             .AllowAnonymous().ExcludeFromDescription();
 
         // A minimal API that binds the form validates the antiforgery token (app.UseAntiforgery): a post without it gets 400.
@@ -38,7 +38,7 @@ public static class LoginPage
                     ? await users.VerifyPasswordAsync(name, password, context.RequestAborted)
                     : null;
                 if (account is null)
-                    return Page(LoginHtml(Token(context, antiforgery), returnUrl, "Onbekende gebruikersnaam of onjuist wachtwoord."),
+                    return Page(LoginHtml(context, Token(context, antiforgery), returnUrl, "Onbekende gebruikersnaam of onjuist wachtwoord."),
                         StatusCodes.Status401Unauthorized);
                 if (account.MustChangePassword)
                     return Page(ChangePasswordHtml(Token(context, antiforgery), account.Name, returnUrl, null), StatusCodes.Status200OK);
@@ -96,7 +96,7 @@ public static class LoginPage
 
     private static string Error(string? message) => message is null ? "" : $"""<p role="alert">{E(message)}</p>""";
 
-    private static string LoginHtml(string token, string returnUrl, string? error) => Layout("Inloggen", $"""
+    private static string LoginHtml(HttpContext context, string token, string returnUrl, string? error) => Layout("Inloggen", $"""
         <h1>Inloggen</h1>
         {Error(error)}
         <form method="post" action="{AccountsSetup.LoginPath}">
@@ -106,7 +106,14 @@ public static class LoginPage
           <p><label for="password">Wachtwoord</label><br><input id="password" name="password" type="password" autocomplete="current-password" required maxlength="200"></p>
           <p><button type="submit">Inloggen</button></p>
         </form>
+        {OrganisationLink(context, returnUrl)}
         """);
+
+    /// <summary>Shown only when an identity provider is configured (Campaigns:Oidc).</summary>
+    private static string OrganisationLink(HttpContext context, string returnUrl) =>
+        OrganisationSignIn.IsConfigured(context.RequestServices.GetRequiredService<IConfiguration>())
+            ? $"""<p><a href="{OrganisationSignIn.Path}?returnUrl={Uri.EscapeDataString(returnUrl)}">Inloggen via je organisatie</a></p>"""
+            : "";
 
     private static string ChangePasswordHtml(string token, string userName, string returnUrl, string? error) => Layout("Nieuw wachtwoord", $"""
         <h1>Kies een nieuw wachtwoord</h1>

@@ -103,6 +103,7 @@ public static class CampaignsHost
         app.MapScalarApiReference().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapCampaignsLogin();
+        app.MapOrganisationSignIn();
         app.MapCampaignsWeb();
 
         app.MapWolverineEndpoints(opts =>
