@@ -76,7 +76,8 @@ public static class FollowUpPolicies
 
     /// <summary>Still the last mention after the waiting period, and not settled: somebody should pick it up again.</summary>
     public static FollowUpScheduled? UntouchedDemand(Demand demand, Guid lastMention, string raisedBy, DateOnly raisedOn, FollowUpPolicyOptions options) =>
-        !options.FlagUntouchedDemands || demand.ClosedOn is not null || demand.Status is DemandStatus.Withdrawn or DemandStatus.Rejected
+        !options.FlagUntouchedDemands || demand.ClosedOn is not null
+        || demand.Status is DemandStatus.Adopted or DemandStatus.Withdrawn or DemandStatus.Rejected
         || demand.LastRaisedByInteractionId != lastMention
             ? null
             : new FollowUpScheduled(IdFor(demand.Id, $"untouched:{lastMention}"), FollowUpKind.StaleDemand,

@@ -123,7 +123,7 @@ public class reminders_fire_once(AppFixture fixture) : FormationContext(fixture)
     }
 
     [Fact]
-    public async Task a_demand_left_untouched_for_30_days_gets_a_follow_up_unless_it_was_raised_again()
+    public async Task a_demand_left_untouched_gets_a_follow_up_unless_it_was_raised_again()
     {
         var (first, _) = await TrackedHttpCall(x => { x.Post.Json(_formation.Meeting(_formation.VanZwol, heldOn: InDays(-2))).ToUrl("/api/meetings"); x.StatusCodeShouldBe(201); });
         var staleCheck = Assert.Single(first.Scheduled.MessagesOf<CheckDemandActivity>());
@@ -135,7 +135,7 @@ public class reminders_fire_once(AppFixture fixture) : FormationContext(fixture)
         var (last, _) = await TrackedHttpCall(x => { x.Post.Json(new { campaignId = _formation.CampaignId, contactIds = new[] { _formation.Kamerlid }, demandIds = new[] { _formation.Demand3a }, subject = "Netcongestie", calledOn = InDays(0) }).ToUrl("/api/calls"); x.StatusCodeShouldBe(201); });
         await Host.InvokeMessageAndWaitAsync(Assert.Single(last.Scheduled.MessagesOf<CheckDemandActivity>()));
         var stale = Assert.Single(await Get<List<FollowUp>>("/api/follow-ups"), f => f.Kind == FollowUpKind.StaleDemand);
-        Assert.Equal((_formation.Demand3a, Today.AddDays(30)), (stale.DemandId!.Value, stale.DueOn));
+        Assert.Equal((_formation.Demand3a, Today.AddDays(AppFixture.UntouchedDemandDays)), (stale.DemandId!.Value, stale.DueOn));
     }
 
     [Fact]

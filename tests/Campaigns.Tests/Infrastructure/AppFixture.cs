@@ -17,6 +17,8 @@ public sealed class AppFixture : IAsyncLifetime
     /// </summary>
     public const string Officer = "anna.officer";
 
+    public const int UntouchedDemandDays = 3650;
+
     public IAlbaHost Host { get; private set; } = null!;
     public string ConnectionString { get; private set; } = "";
 
@@ -36,6 +38,9 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Campaigns", connectionString);
             builder.UseSetting("Campaigns:SeedDemoDataWhenEmpty", "false");
             builder.UseSetting("Campaigns:CreateFirstAdmin", "false");
+            // The test data is back-dated (the formation of 2025): with the default 30 days, every "untouched demand"
+            // check would fall due at once and race the assertions. Tests of that policy compute with this setting.
+            builder.UseSetting("Campaigns:FollowUps:UntouchedDemandDays", UntouchedDemandDays.ToString());
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
             builder.ConfigureServices(services =>
             {

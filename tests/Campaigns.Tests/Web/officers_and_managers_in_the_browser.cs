@@ -115,7 +115,9 @@ public class officers_and_managers_in_the_browser(BrowserFixture browser)
     {
         var page = await browser.OpenAsync("jan.devries");
         var problems = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") problems.Add(message.Text); };
+        page.Console += (_, message) => { if (message.Type == "error") problems.Add($"{page.Url}: {message.Text} {message.Location}"); };
+        page.RequestFailed += (_, request) => problems.Add($"{page.Url}: failed {request.Url}");
+        page.Response += (_, response) => { if (response.Status >= 400) problems.Add($"{page.Url}: {response.Status} {response.Url}"); };
         page.PageError += (_, error) => problems.Add(error);
 
         await page.GotoAsync($"/campagnes/{DemoDataSet.FormatieCampaign}");
@@ -149,7 +151,7 @@ public class officers_and_managers_in_the_browser(BrowserFixture browser)
         await phone.GotoAsync("/contactmoment");
         await Screenshots.SaveAsync(phone, "log-form-phone");
 
-        Assert.Empty(problems); // a CSP violation (an inline script or style) would show here
+        Assert.True(problems.Count == 0, string.Join("\n", problems)); // a CSP violation (an inline script or style) would show here
     }
 
     private static async Task LogMeetingAsync(IPage page, string subject)
