@@ -2,6 +2,7 @@ using Campaigns.Campaigns;
 using Campaigns.Contacts;
 using Campaigns.Demands;
 using Campaigns.FollowUps;
+using Campaigns.Infrastructure;
 using Campaigns.Interactions;
 using Campaigns.Themes;
 using JasperFx.Events;
@@ -40,20 +41,8 @@ public sealed class DemoDataSeeder(
 
     internal async Task<DemoSeedResult> SeedAsync(IReadOnlyList<DemoStep> steps, CancellationToken ct)
     {
-        // Schema changes first, outside our transaction: DDL on another connection must not wait for locks we hold.
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var take = new NpgsqlCommand("select pg_advisory_xact_lock(@key)", connection, transaction))
-        {
-            take.Parameters.AddWithValue("key", AdvisoryLockKey);
-            await take.ExecuteNonQueryAsync(ct);
-        }
-
-        // The session flushes into our transaction on every SaveChanges, and its reads see what it flushed.
-        await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction));
+        await using var unit = await LockedTransaction.BeginAsync(store, AdvisoryLockKey, ct);
+        var session = unit.Session;
         if (await session.Events.FetchStreamStateAsync(DemoIds.FormationCampaign, ct) is not null)
         {
             logger.LogDebug("Demo campaign {CampaignId} exists; not seeding", DemoIds.FormationCampaign);
@@ -70,7 +59,7 @@ public sealed class DemoDataSeeder(
             await session.SaveChangesAsync(ct);
         }
 
-        await transaction.CommitAsync(ct);
+        await unit.CommitAsync(ct);
         return counts.ToResult();
     }
 

@@ -1,3 +1,4 @@
+using Campaigns.Infrastructure;
 using Campaigns.Contacts;
 using JasperFx.Events;
 using Marten;
@@ -43,18 +44,8 @@ public sealed class TkImporter(IDocumentStore store, TimeProvider clock, ILogger
         if (problems.Count > 0) return new TkImportOutcome(null, problems);
         var kamerleden = TkKamerleden.Kamerleden(data);
 
-        // Schema changes first, outside our transaction, as the demo seeder does.
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var take = new NpgsqlCommand("select pg_advisory_xact_lock(@key)", connection, transaction))
-        {
-            take.Parameters.AddWithValue("key", AdvisoryLockKey);
-            await take.ExecuteNonQueryAsync(ct);
-        }
-
-        await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction));
+        await using var unit = await LockedTransaction.BeginAsync(store, AdvisoryLockKey, ct);
+        var session = unit.Session;
         session.LastModifiedBy = actingUser;
         var known = (await session.Query<Contact>().Where(c => c.TkPersoonId != null).ToListAsync(ct))
             .GroupBy(c => c.TkPersoonId!)
@@ -84,7 +75,7 @@ public sealed class TkImporter(IDocumentStore store, TimeProvider clock, ILogger
         if (problems.Count > 0) return new TkImportOutcome(null, problems);
 
         await session.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await unit.CommitAsync(ct);
 
         var events = outcomes.SelectMany(o => o.Events).ToList();
         var result = new TkImportResult(

@@ -1,0 +1,49 @@
+using Marten;
+using Npgsql;
+
+namespace Campaigns.Infrastructure;
+
+/// <summary>
+/// One database transaction under a PostgreSQL advisory lock, with a Marten session that flushes into it: for bulk work
+/// (demo data, imports) that must land whole or not at all, and never twice when two nodes start it at once.
+/// </summary>
+public sealed class LockedTransaction : IAsyncDisposable
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+
+    private LockedTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction, IDocumentSession session)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        Session = session;
+    }
+
+    /// <summary>Every SaveChanges flushes into the transaction, and the session's reads see what it flushed.</summary>
+    public IDocumentSession Session { get; }
+
+    public static async Task<LockedTransaction> BeginAsync(IDocumentStore store, long lockKey, CancellationToken ct)
+    {
+        // Schema changes first, outside the transaction: DDL on another connection must not wait for locks we hold.
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+        var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var take = new NpgsqlCommand("select pg_advisory_xact_lock(@key)", connection, transaction))
+        {
+            take.Parameters.AddWithValue("key", lockKey);
+            await take.ExecuteNonQueryAsync(ct);
+        }
+        return new LockedTransaction(connection, transaction, store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction)));
+    }
+
+    public Task CommitAsync(CancellationToken ct) => _transaction.CommitAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Session.DisposeAsync();
+        await _transaction.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}
