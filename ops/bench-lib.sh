@@ -45,6 +45,8 @@ cleanup() {
 build() {
   local db="$1"
   say "build: codegen write (Release)"
+  # Generated code from an earlier run may no longer compile against changed handlers: write it afresh.
+  rm -rf "$root/src/Campaigns/Internal/Generated"
   ConnectionStrings__Campaigns="$(conn "$db")" dotnet run --project "$root/src/Campaigns" -c Release -- codegen write >"$WORK/codegen.log" 2>&1 \
     || { tail -n 30 "$WORK/codegen.log" >&2; die "codegen write failed (log $WORK/codegen.log)"; }
   say "build: app and tests/Campaigns.Bench (Release)"

@@ -1,9 +1,12 @@
+using System.Security.Claims;
+using Campaigns.Accounts;
 using Campaigns.Infrastructure.Validation;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Wolverine.Http;
 
@@ -66,10 +69,19 @@ public static class FollowUpQueries
             open.Where(f => f.DueOn > endOfWeek).ToList());
     }
 
-    /// <summary>RFC 5545 feed of a user's open follow-ups, for Outlook or Google Calendar.</summary>
-    [WolverineGet("/api/follow-ups/calendar/{user}.ics"), Tags("FollowUps")]
-    public static async Task<IResult> Calendar(string user, IQuerySession session, CancellationToken ct)
+    /// <summary>
+    /// RFC 5545 feed of a user's open follow-ups, for Outlook or Google Calendar. Calendar apps cannot send a bearer
+    /// header, so the feed also accepts the user's own API token as <c>?token=</c> (subscribe to
+    /// <c>…/calendar/{user}.ics?token=cmp_…</c>); revoking the token stops the feed.
+    /// </summary>
+    [WolverineGet("/api/follow-ups/calendar/{user}.ics"), Tags("FollowUps"), AllowAnonymous]
+    public static async Task<IResult> Calendar(string user, string? token, ClaimsPrincipal caller, UserDirectory users,
+        IQuerySession session, CancellationToken ct)
     {
+        var allowed = caller.Identity?.IsAuthenticated == true
+                      || token is { Length: > 0 } && await users.FindByTokenAsync(token, ct) is { } owner && owner.Account.Name == user;
+        if (!allowed) return Results.Unauthorized();
+
         var open = await session.Query<FollowUp>().Where(f => f.Assignee == user && f.Status == FollowUpStatus.Open).OrderBy(f => f.DueOn).ToListAsync(ct);
         return Results.Text(ToICalendar(user, open), "text/calendar; charset=utf-8");
     }
