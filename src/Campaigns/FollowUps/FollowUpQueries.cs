@@ -55,9 +55,12 @@ public static class FollowUpQueries
         IOptions<FollowUpPolicyOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var me = user.Identity!.Name!;
-        var open = await session.Query<FollowUp>().Where(f => f.Assignee == me && f.Status == FollowUpStatus.Open).OrderBy(f => f.DueOn).ToListAsync(ct);
-        return Group(me, open, options.Value.Today(clock));
+        return Group(me, await OpenForAsync(session, me, ct), options.Value.Today(clock));
     }
+
+    /// <summary>A user's open follow-ups, earliest due first: the in-app list, the page and the calendar feed.</summary>
+    public static Task<IReadOnlyList<FollowUp>> OpenForAsync(IQuerySession session, string assignee, CancellationToken ct) =>
+        session.Query<FollowUp>().Where(f => f.Assignee == assignee && f.Status == FollowUpStatus.Open).OrderBy(f => f.DueOn).ToListAsync(ct);
 
     public static MyFollowUps Group(string assignee, IReadOnlyList<FollowUp> open, DateOnly today)
     {
@@ -82,8 +85,7 @@ public static class FollowUpQueries
                       || token is { Length: > 0 } && await users.FindByTokenAsync(token, ct) is { } owner && owner.Account.Name == user;
         if (!allowed) return Results.Unauthorized();
 
-        var open = await session.Query<FollowUp>().Where(f => f.Assignee == user && f.Status == FollowUpStatus.Open).OrderBy(f => f.DueOn).ToListAsync(ct);
-        return Results.Text(ToICalendar(user, open), "text/calendar; charset=utf-8");
+        return Results.Text(ToICalendar(user, await OpenForAsync(session, user, ct)), "text/calendar; charset=utf-8");
     }
 
     public static string ToICalendar(string user, IEnumerable<FollowUp> followUps)

@@ -37,7 +37,7 @@ public static class CampaignsHost
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
         builder.AddCampaignsAccounts();
 
-        // Request size limits: JSON commands are small; nothing here uploads files.
+        // Request size limits: JSON commands are small. The Kamerleden upload raises its own limit (ImportTk, ImportKamerleden).
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;

@@ -63,14 +63,10 @@ public static class TimelineQueries
         if (!check.IsValid) return Results.Problem(check.ToProblem());
 
         var limit = filter.Limit ?? DefaultLimit;
-        var entries = filter.AsOf is { } asOf
-            ? await ReadAsOf(session, filter, demandId, asOf, ct)
+        // Both come back in page order after the cursor, at most one entry more than the page holds.
+        var ordered = filter.AsOf is { } asOf
+            ? await ReadAsOf(session, filter, demandId, asOf, cursor, limit + 1, ct)
             : await ReadCurrent(session, filter, demandId, cursor, limit + 1, ct);
-
-        var ordered = entries
-            .Where(e => cursor is null || cursor.IsBefore(e))
-            .OrderBy(e => e.HappenedOn).ThenBy(e => e.RecordedAt).ThenBy(e => e.Id)
-            .Take(limit + 1).ToList();
         var page = ordered.Take(limit).ToList();
         var next = ordered.Count > limit ? Cursor.After(page[^1]) : null;
         return Results.Ok(new TimelinePage(page, next));
@@ -98,7 +94,7 @@ public static class TimelineQueries
 
     /// <summary>The timeline as it was recorded at <paramref name="asOf"/>: later entries, corrections and retractions left out.</summary>
     private static async Task<IReadOnlyList<TimelineEntry>> ReadAsOf(
-        IQuerySession session, TimelineFilter f, Guid? demandId, DateTimeOffset asOf, CancellationToken ct)
+        IQuerySession session, TimelineFilter f, Guid? demandId, DateTimeOffset asOf, Cursor? cursor, int take, CancellationToken ct)
     {
         var query = session.Query<TimelineEntry>().Where(e => e.RecordedAt <= asOf);
         if (f.Theme is { } theme) query = query.Where(e => e.EverThemes.Contains(theme));
@@ -116,6 +112,10 @@ public static class TimelineQueries
             .Where(e => f.CampaignId is null || e.CampaignId == f.CampaignId)
             .Where(e => f.From is null || e.HappenedOn >= f.From)
             .Where(e => f.To is null || e.HappenedOn <= f.To)
+            // A correction may have moved an entry's day, so order and page only after reading it as it was.
+            .Where(e => cursor is null || cursor.IsBefore(e))
+            .OrderBy(e => e.HappenedOn).ThenBy(e => e.RecordedAt).ThenBy(e => e.Id)
+            .Take(take)
             .ToList();
     }
 

@@ -76,11 +76,10 @@ public static class Dutch
         _ => "neutraal"
     };
 
-    public static string Kind(ContactKind kind) => kind switch
+    /// <summary>The timeline's name for the kind, capitalised for a label or table cell.</summary>
+    public static string Kind(ContactKind kind)
     {
-        ContactKind.Ambtenaar => "Ambtenaar",
-        ContactKind.Ally => "Bondgenoot",
-        ContactKind.Other => "Overig",
-        _ => kind.ToString()
-    };
+        var name = Timelines.TimelineSummaries.Kind(kind);
+        return char.ToUpperInvariant(name[0]) + name[1..];
+    }
 }

@@ -45,7 +45,6 @@ public sealed class FollowUpsModel(
     private async Task LoadAsync(CancellationToken ct)
     {
         var me = ActingUser;
-        var open = await query.Query<FollowUp>().Where(f => f.Assignee == me && f.Status == FollowUpStatus.Open).OrderBy(f => f.DueOn).ToListAsync(ct);
-        Mine = FollowUpQueries.Group(me, open, options.Value.Today(clock));
+        Mine = FollowUpQueries.Group(me, await FollowUpQueries.OpenForAsync(query, me, ct), options.Value.Today(clock));
     }
 }
