@@ -13,9 +13,16 @@ namespace Campaigns.FollowUps;
 /// </summary>
 public static class FollowUpReminderHandler
 {
+    /// <summary>
+    /// Who the audit names for what a reminder records. Wolverine relays the scheduling request's user onto the
+    /// message, but nobody acted when a reminder fires. The colon keeps it apart from every real user name.
+    /// </summary>
+    public const string Actor = "system:follow-ups";
+
     [AggregateHandler]
-    public static (Events, OutgoingMessages) Handle(RemindFollowUp message, FollowUp followUp, IOptions<FollowUpPolicyOptions> options)
+    public static (Events, OutgoingMessages) Handle(RemindFollowUp message, FollowUp followUp, IDocumentSession session, IOptions<FollowUpPolicyOptions> options)
     {
+        session.LastModifiedBy = Actor;
         var events = new Events();
         var messages = new OutgoingMessages();
         if (!followUp.IsOpen || followUp.DueOn != message.DueOn || followUp.DueFiredFor == message.DueOn) return (events, messages);
@@ -28,8 +35,9 @@ public static class FollowUpReminderHandler
     }
 
     [AggregateHandler]
-    public static (Events, OutgoingMessages) Handle(FlagOverdueFollowUp message, FollowUp followUp)
+    public static (Events, OutgoingMessages) Handle(FlagOverdueFollowUp message, FollowUp followUp, IDocumentSession session)
     {
+        session.LastModifiedBy = Actor;
         var events = new Events();
         var messages = new OutgoingMessages();
         if (!followUp.IsOpen || followUp.DueOn != message.DueOn || followUp.OverdueFiredFor == message.DueOn) return (events, messages);
@@ -42,6 +50,7 @@ public static class FollowUpReminderHandler
     public static async Task<OutgoingMessages> Handle(
         CheckDemandActivity message, IDocumentSession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct)
     {
+        session.LastModifiedBy = Actor;
         var demand = await session.LoadAsync<Demand>(message.DemandId, ct);
         if (demand is null) return [];
         var scheduled = FollowUpPolicies.UntouchedDemand(demand, message.LastMention, message.RaisedBy, message.RaisedOn, options.Value);

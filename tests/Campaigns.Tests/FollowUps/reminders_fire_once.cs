@@ -1,4 +1,5 @@
 using Campaigns.Accounts;
+using Campaigns.Audit;
 using Campaigns.FollowUps;
 using Campaigns.Tests.Infrastructure;
 using Campaigns.Timelines;
@@ -36,11 +37,17 @@ public class reminders_fire_once(AppFixture fixture) : FormationContext(fixture)
         Assert.Equal(Today.AddDays(10), reminder.DueOn);
         Assert.Equal(0, await CountEvents<FollowUpDue>());
 
-        await Create("/api/follow-ups", new { description = "Al te laat", dueOn = InDays(-10) });
+        var late = await Create("/api/follow-ups", new { description = "Al te laat", dueOn = InDays(-10) });
         // Wolverine's durability agent picks up a reminder whose time has passed on its next poll.
         Assert.Equal(1, await WaitForEvents<FollowUpDue>(1, TimeSpan.FromSeconds(30)));
         Assert.Equal(1, await WaitForEvents<FollowUpOverdue>(1, TimeSpan.FromSeconds(30)));
         Assert.Equal(1, await CountEvents<FollowUpDue>());
+
+        // The audit names the user who scheduled the follow-up, and the system for what its reminders recorded.
+        var audit = await Get<AuditPage>($"/api/audit?stream={late}");
+        Assert.Equal(
+            [("follow-up-scheduled", AppFixture.Officer), ("follow-up-due", FollowUpReminderHandler.Actor), ("follow-up-overdue", FollowUpReminderHandler.Actor)],
+            audit.Items.Select(e => (e.Type, e.User)));
     }
 
     [Fact]
