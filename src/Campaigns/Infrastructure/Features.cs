@@ -7,6 +7,8 @@ public static class Features
     {
         services.Configure<FollowUps.FollowUpPolicyOptions>(configuration.GetSection(FollowUps.FollowUpPolicyOptions.Section));
         services.Configure<FollowUps.SmtpOptions>(configuration.GetSection(FollowUps.SmtpOptions.Section));
+        // Before the demo data: the timeline key index must be in place before entries are written.
+        services.AddHostedService<Timelines.TimelineKeysOnStartup>();
         services.AddTransient<DemoData.DemoDataSeeder>();
         services.AddHostedService<DemoData.DemoDataOnStartup>();
         services.AddSingleton<Privacy.PersonForgetter>();

@@ -106,6 +106,45 @@ public class managers_review_timelines(AppFixture fixture) : FormationContext(fi
     }
 
     [Fact]
+    public async Task a_correction_moves_an_entry_between_contact_and_theme_timelines_on_its_corrected_day()
+    {
+        var meeting = await Create("/api/meetings", _formation.Meeting(_formation.VanZwol, subject: "Verkeerd genoteerd", heldOn: "2025-11-20"));
+        await Post($"/api/interactions/{meeting}/corrections",
+            new { contactIds = new[] { _formation.Dijkgraaf }, themes = new[] { "regeldruk" }, happenedOn = "2025-11-18", reason = "Was Dijkgraaf, over regeldruk" }, 204);
+
+        Assert.DoesNotContain(await MeetingsOn($"contacts/{_formation.VanZwol}"), e => e.InteractionId == meeting);
+        Assert.DoesNotContain(await MeetingsOn("themes/vakmensen"), e => e.InteractionId == meeting);
+        var moved = Assert.Single(await MeetingsOn($"contacts/{_formation.Dijkgraaf}"), e => e.InteractionId == meeting);
+        Assert.Equal(new DateOnly(2025, 11, 18), moved.HappenedOn);
+        Assert.Single(await MeetingsOn("themes/regeldruk"), e => e.InteractionId == meeting);
+        // Filters combine: the theme timeline narrowed to a contact, and to a period that no longer holds the meeting.
+        Assert.Single(await MeetingsOn($"themes/regeldruk", $"&contactId={_formation.Dijkgraaf}"));
+        Assert.Empty(await MeetingsOn($"themes/regeldruk", $"&contactId={_formation.VanZwol}"));
+        Assert.Empty(await MeetingsOn($"contacts/{_formation.Dijkgraaf}", "&from=2025-11-19"));
+    }
+
+    private async Task<IReadOnlyList<TimelineEntry>> MeetingsOn(string timeline, string filters = "") =>
+        (await Get<TimelinePage>($"/api/timelines/{timeline}?type=meeting-held{filters}")).Items;
+
+    [Fact]
+    public async Task the_key_index_is_refilled_from_the_entries_when_its_trigger_went_missing()
+    {
+        await Create("/api/letters", _formation.Letter());
+        var before = await Get<TimelinePage>($"/api/timelines/campaigns/{_formation.CampaignId}");
+        var keysBefore = await KeyRows();
+
+        // As if Marten had recreated the entries' table: no trigger, and entries written without key rows.
+        await Sql($"drop trigger timeline_keys_rows on {Schema}.mt_doc_timelineentry");
+        await Sql($"truncate {TimelineKeys.Table(Store.Options.DatabaseSchemaName)}");
+        Assert.Empty((await Get<TimelinePage>($"/api/timelines/campaigns/{_formation.CampaignId}")).Items);
+
+        await TimelineKeys.EnsureAsync(Store, CancellationToken.None);
+
+        Assert.Equal(keysBefore, await KeyRows());
+        Assert.Equal(before.Items.Select(e => e.Id), (await Get<TimelinePage>($"/api/timelines/campaigns/{_formation.CampaignId}")).Items.Select(e => e.Id));
+    }
+
+    [Fact]
     public async Task a_retracted_letter_disappears_from_timelines_but_leaves_a_trace()
     {
         var letter = await Create("/api/letters", _formation.Letter());
@@ -149,6 +188,7 @@ public class managers_review_timelines(AppFixture fixture) : FormationContext(fi
         await Post($"/api/demands/{_formation.Demand2d}/adoption", new { venue = "budget", partial = false, occurredOn = "2026-01-15" }, 204);
 
         var before = await Snapshot();
+        var keysBefore = await KeyRows();
         using var daemon = await Store.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync<TimelineProjection>(CancellationToken.None);
         var after = await Snapshot();
@@ -157,6 +197,26 @@ public class managers_review_timelines(AppFixture fixture) : FormationContext(fi
         var firstDifference = before.Zip(after).FirstOrDefault(p => p.First != p.Second);
         Assert.Equal(firstDifference.First, firstDifference.Second);
         Assert.Equal(before, after);
+        // The key index that pages the timelines follows the rebuild row for row.
+        Assert.NotEmpty(keysBefore);
+        Assert.Equal(keysBefore, await KeyRows());
+    }
+
+    private string Schema => $"\"{Store.Options.DatabaseSchemaName}\"";
+
+    private async Task<List<string>> KeyRows()
+    {
+        await using var session = Store.QuerySession();
+        return (await session.AdvancedSql.QueryAsync<string>(
+            $"select concat_ws('|', key, happened_on, recorded_at, entry_id, retracted) from {TimelineKeys.Table(Store.Options.DatabaseSchemaName)} order by 1",
+            CancellationToken.None)).ToList();
+    }
+
+    private async Task Sql(string sql)
+    {
+        await using var session = Store.LightweightSession();
+        session.QueueSqlCommand(sql);
+        await session.SaveChangesAsync();
     }
 
     private async Task<List<string>> Snapshot()
