@@ -21,6 +21,8 @@ public static class Loader
 
         using var store = Store.Create(connectionString);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        // The schema as the app leaves it on start, so that the rebuild also pays for the timeline key index.
+        await global::Campaigns.Timelines.TimelineKeys.EnsureAsync(store, CancellationToken.None);
 
         // Pass 1: the final version of every stream, for mt_streams (written before the events, for the foreign key).
         var clock = Stopwatch.StartNew();
