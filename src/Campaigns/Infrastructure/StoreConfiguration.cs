@@ -45,12 +45,12 @@ public static class StoreConfiguration
         options.AddPersonalDataMasking();
 
         // Inline snapshots commit with their events: a read straight after a write sees it, and validation can trust them.
-        options.Projections.Snapshot<Theme>(SnapshotLifecycle.Inline);
-        options.Projections.Snapshot<Contact>(SnapshotLifecycle.Inline);
-        options.Projections.Snapshot<Campaign>(SnapshotLifecycle.Inline);
-        options.Projections.Snapshot<Demand>(SnapshotLifecycle.Inline);
-        options.Projections.Snapshot<Interaction>(SnapshotLifecycle.Inline);
-        options.Projections.Snapshot<FollowUp>(SnapshotLifecycle.Inline);
+        options.Projections.Snapshot<Theme>(SnapshotLifecycle.Inline, ForRebuilds);
+        options.Projections.Snapshot<Contact>(SnapshotLifecycle.Inline, ForRebuilds);
+        options.Projections.Snapshot<Campaign>(SnapshotLifecycle.Inline, ForRebuilds);
+        options.Projections.Snapshot<Demand>(SnapshotLifecycle.Inline, ForRebuilds);
+        options.Projections.Snapshot<Interaction>(SnapshotLifecycle.Inline, ForRebuilds);
+        options.Projections.Snapshot<FollowUp>(SnapshotLifecycle.Inline, ForRebuilds);
         options.Schema.For<FollowUp>().Duplicate(f => f.Assignee).Duplicate(f => f.DueOn).Duplicate(f => f.CampaignId);
         options.Projections.Add<TimelineProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<TimelineEntry>()
@@ -59,4 +59,16 @@ public static class StoreConfiguration
         options.Schema.For<Contact>().Duplicate(c => c.Name).Duplicate(c => c.Kind);
         options.Schema.For<Demand>().Duplicate(d => d.CampaignId);
     }
+
+    /// <summary>
+    /// Only a rebuild runs these projections through the daemon. Larger batches mean fewer round trips, and the cache
+    /// keeps hot aggregates (a demand is mentioned thousands of times) in memory instead of reloading them per batch.
+    /// </summary>
+    internal static void ForRebuilds(AsyncOptions options)
+    {
+        options.BatchSize = RebuildBatchSize;
+        options.CacheLimitPerTenant = 10_000;
+    }
+
+    internal const int RebuildBatchSize = 5_000;
 }

@@ -35,6 +35,7 @@ public sealed class TimelineProjection : MultiStreamProjection<TimelineEntry, Gu
         Identity<FollowUpRescheduled>(e => e.FollowUpId);
         Identity<FollowUpCompleted>(e => e.FollowUpId);
         Identity<FollowUpCancelled>(e => e.FollowUpId);
+        Infrastructure.StoreConfiguration.ForRebuilds(Options);
     }
 
     public TimelineEntry Create(IEvent<FollowUpScheduled> e) =>

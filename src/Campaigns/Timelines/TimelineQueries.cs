@@ -91,10 +91,14 @@ public static class TimelineQueries
         if (cursor is not null) And("(k.happened_on, k.recorded_at, k.entry_id) > (?, ?, ?)", cursor.HappenedOn, cursor.RecordedAt, cursor.Id);
         if (f.From is { } from) And("k.happened_on >= ?", from);
         if (f.To is { } to) And("k.happened_on <= ?", to);
-        // The other timelines' keys narrow this one: an entry is on both.
-        if (f.Theme is { } theme) And("exists (select 1 from " + TimelineKeys.Table(schema) + " o where o.entry_id = k.entry_id and o.key = ?)", TimelineKeys.Theme(theme));
-        if (f.ContactId is { } contactId) And("exists (select 1 from " + TimelineKeys.Table(schema) + " o where o.entry_id = k.entry_id and o.key = ?)", TimelineKeys.Contact(contactId));
-        if (f.CampaignId is { } campaignId) And("e.campaign_id = ?", campaignId);
+        // Another timeline's key narrows this one to the entries on both; the timeline's own key needs no second look.
+        void AlsoOn(string other)
+        {
+            if (other != key) And($"exists (select 1 from {TimelineKeys.Table(schema)} o where o.entry_id = k.entry_id and o.key = ?)", other);
+        }
+        if (f.Theme is { } theme) AlsoOn(TimelineKeys.Theme(theme));
+        if (f.ContactId is { } contactId) AlsoOn(TimelineKeys.Contact(contactId));
+        if (f.CampaignId is { } campaignId && TimelineKeys.Campaign(campaignId) != key) And("e.campaign_id = ?", campaignId);
         if (!string.IsNullOrEmpty(f.Type)) And("e.data ->> 'eventType' = ?", f.Type);
         sql.Append(" order by k.happened_on, k.recorded_at, k.entry_id limit ?");
         parameters.Add(take);
