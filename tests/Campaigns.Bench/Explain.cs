@@ -1,15 +1,13 @@
 using System.Text;
 using Campaigns.Timelines;
-using Marten;
-using Marten.Linq;
 using Npgsql;
 
 namespace Campaigns.Bench;
 
 /// <summary>
-/// <c>explain --connection CS --out FILE</c>: the profile for the timeline reads. Builds the app's queries with the same LINQ
-/// as TimelineQueries.ReadCurrent (Marten's own SQL, via ToCommand) and the hand-written ones from <see cref="Reads"/>, and
-/// writes EXPLAIN (ANALYZE, BUFFERS) of each for the busiest theme's first and deep page and the busiest contact.
+/// <c>explain --connection CS --out FILE</c>: the profile for the timeline reads. Takes the app's SQL from
+/// TimelineQueries.CurrentPageSql and the hand-written queries of <see cref="Reads"/>, and writes EXPLAIN (ANALYZE, BUFFERS)
+/// of each for the busiest theme's first and deep page and the busiest contact.
 /// </summary>
 public static class Explain
 {
@@ -36,51 +34,39 @@ public static class Explain
         var at = DateTimeOffset.Parse(parts[1]);
         var id = Guid.Parse(parts[2]);
 
-        using var store = Store.Create(connectionString);
-        await using var session = store.QuerySession();
-        // The app's LINQ (TimelineQueries.ReadCurrent) for these three reads, verbatim but for the variables.
-        var themeFirst = session.Query<TimelineEntry>().Where(e => !e.Retracted).Where(e => e.Themes.Contains(theme))
-            .OrderBy(e => e.HappenedOn).ThenBy(e => e.RecordedAt).ThenBy(e => e.Id).Take(51);
-        var themeDeep = session.Query<TimelineEntry>().Where(e => !e.Retracted).Where(e => e.Themes.Contains(theme))
-            .Where(e => e.HappenedOn > on || (e.HappenedOn == on && (e.RecordedAt > at || (e.RecordedAt == at && e.Id > id))))
-            .OrderBy(e => e.HappenedOn).ThenBy(e => e.RecordedAt).ThenBy(e => e.Id).Take(51);
-        var contactFirst = session.Query<TimelineEntry>().Where(e => !e.Retracted).Where(e => e.ContactIds.Contains(contact))
-            .OrderBy(e => e.HappenedOn).ThenBy(e => e.RecordedAt).ThenBy(e => e.Id).Take(51);
-
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         var text = new StringBuilder();
         text.AppendLine($"theme '{theme}': {total:N0} entries; deep cursor after ({on:O}, {at:O}, {id}); busiest contact {contact}");
 
-        async Task Plan(string title, NpgsqlCommand command)
+        async Task Plan(string title, string sql, params (string Name, object Value)[] parameters)
         {
-            await using var explain = new NpgsqlCommand("explain (analyze, buffers) " + command.CommandText, connection) { CommandTimeout = 120 };
-            foreach (NpgsqlParameter p in command.Parameters) explain.Parameters.Add(p.Clone());
+            await using var explain = new NpgsqlCommand("explain (analyze, buffers) " + sql, connection) { CommandTimeout = 120 };
+            foreach (var (name, value) in parameters) explain.Parameters.AddWithValue(name, value);
             await using var reader = await explain.ExecuteReaderAsync();
-            text.AppendLine().AppendLine($"-- {title}").AppendLine(command.CommandText.Trim());
+            text.AppendLine().AppendLine($"-- {title}").AppendLine(sql.Trim());
             while (await reader.ReadAsync()) text.AppendLine(reader.GetString(0));
         }
 
-        NpgsqlCommand Raw(string sql, params (string, object)[] parameters)
+        // The app's SQL (TimelineQueries.CurrentPageSql), its ? placeholders numbered for Npgsql.
+        Task App(string title, string key, string? cursor)
         {
-            var command = new NpgsqlCommand(sql);
-            foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-            return command;
+            var (sql, values) = TimelineQueries.CurrentPageSql("campaigns", new TimelineFilter { Cursor = cursor }, key, 51);
+            var numbered = new StringBuilder();
+            var n = 0;
+            foreach (var c in sql) numbered.Append(c == '?' ? $"${++n}" : c.ToString());
+            return Plan(title, numbered.ToString(), values.Select(v => ("", v)).ToArray());
         }
 
-        var themeFilter = $"{{\"themes\":[\"{theme}\"]}}";
-        await Plan("app: theme, first page (Marten LINQ)", themeFirst.ToCommand(FetchType.FetchMany));
-        await Plan("raw: theme, first page", Raw(
-            $"select data::text from {table} where data @> @filter::jsonb and (data->>'retracted')::boolean is not true order by happened_on, recorded_at, id limit 51",
-            ("filter", themeFilter)));
-        await Plan("app: theme, deep cursor page (Marten LINQ)", themeDeep.ToCommand(FetchType.FetchMany));
-        await Plan("raw: theme, deep cursor page", Raw(
-            $"select data::text from {table} where data @> @filter::jsonb and (data->>'retracted')::boolean is not true and (happened_on, recorded_at, id) > (@on, @at, @id) order by happened_on, recorded_at, id limit 51",
-            ("filter", themeFilter), ("on", on), ("at", at), ("id", id)));
-        await Plan("app: contact, first page (Marten LINQ)", contactFirst.ToCommand(FetchType.FetchMany));
-        await Plan("raw: contact, first page", Raw(
-            $"select data::text from {table} where data @> @filter::jsonb and (data->>'retracted')::boolean is not true order by happened_on, recorded_at, id limit 51",
-            ("filter", $"{{\"contactIds\":[\"{contact}\"]}}")));
+        const string raw = "select e.data::text from campaigns.timeline_keys k join campaigns.mt_doc_timelineentry e on e.id = k.entry_id where k.key = @key and not k.retracted";
+        const string order = " order by k.happened_on, k.recorded_at, k.entry_id limit 51";
+        await App("app: theme, first page", $"theme:{theme}", null);
+        await Plan("raw: theme, first page", raw + order, ("key", $"theme:{theme}"));
+        await App("app: theme, deep cursor page", $"theme:{theme}", Reads.Cursor(on, at, id));
+        await Plan("raw: theme, deep cursor page", raw + " and (k.happened_on, k.recorded_at, k.entry_id) > (@on, @at, @id)" + order,
+            ("key", $"theme:{theme}"), ("on", on), ("at", at), ("id", id));
+        await App("app: contact, first page", $"contact:{contact}", null);
+        await Plan("raw: contact, first page", raw + order, ("key", $"contact:{contact}"));
 
         await File.WriteAllTextAsync(output, text.ToString());
         Console.Error.WriteLine($"explain: plans written to {output}");
