@@ -6,7 +6,7 @@ namespace Campaigns.Bench;
 
 /// <summary>
 /// <c>explain --connection CS --out FILE</c>: the profile for the timeline reads. Takes the app's SQL from
-/// TimelineQueries.CurrentPageSql and the hand-written queries of <see cref="Reads"/>, and writes EXPLAIN (ANALYZE, BUFFERS)
+/// TimelineQueries.PageSql and the hand-written queries of <see cref="Reads"/>, and writes EXPLAIN (ANALYZE, BUFFERS)
 /// of each for the busiest theme's first and deep page and the busiest contact.
 /// </summary>
 public static class Explain
@@ -48,10 +48,10 @@ public static class Explain
             while (await reader.ReadAsync()) text.AppendLine(reader.GetString(0));
         }
 
-        // The app's SQL (TimelineQueries.CurrentPageSql), its ? placeholders numbered for Npgsql.
+        // The app's SQL (TimelineQueries.PageSql), its ? placeholders numbered for Npgsql.
         Task App(string title, string key, string? cursor)
         {
-            var (sql, values) = TimelineQueries.CurrentPageSql("campaigns", new TimelineFilter { Cursor = cursor }, key, 51);
+            var (sql, values) = TimelineQueries.PageSql("campaigns", new TimelineFilter { Cursor = cursor }, key, 51);
             var numbered = new StringBuilder();
             var n = 0;
             foreach (var c in sql) numbered.Append(c == '?' ? $"${++n}" : c.ToString());

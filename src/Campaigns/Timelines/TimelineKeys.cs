@@ -4,9 +4,11 @@ using Npgsql;
 namespace Campaigns.Timelines;
 
 /// <summary>
-/// Which timelines an entry is on: one narrow row per (timeline key, entry) in <c>timeline_keys</c>, in timeline order,
-/// so that any page of any timeline, however deep, is one index range scan. A GIN match on the entries' key lists cannot
-/// give that order: PostgreSQL then fetches and sorts every entry of the theme or contact.
+/// Which timelines an entry is on, and was on: one narrow row per (timeline key, entry, revision) in
+/// <c>timeline_keys</c>, in timeline order, with the span of recorded time in which that revision was the entry's
+/// latest. The current timeline is the rows still valid; the timeline as of a moment is the rows valid then. Either way a
+/// page, however deep, is one index range scan: a GIN match on the entries' key lists cannot give timeline order, so
+/// PostgreSQL would fetch and sort every entry of a busy theme, and an as-of read would have to load them all.
 /// A trigger on the entries' table keeps the rows in step with every write, live or in a rebuild, in the same transaction.
 /// </summary>
 public static class TimelineKeys
@@ -16,11 +18,20 @@ public static class TimelineKeys
     public static string Campaign(Guid id) => "campaign:" + id;
     public static string Demand(Guid id) => "demand:" + id;
 
-    // Bump when the keys an entry yields change: the next start rebuilds the table from the entries.
-    private const string Version = "timeline-keys v1";
+    // Bump when the rows an entry yields change: the next start rebuilds the table from the entries.
+    private const string Version = "timeline-keys v2";
     private const long AdvisoryLock = 0x7469_6d65_6b65_7973; // "timekeys"
 
     public static string Table(string schema) => $"\"{schema}\".timeline_keys";
+
+    private static string Columns => "key, happened_on, recorded_at, entry_id, valid_from, valid_until, retracted, campaign_id";
+
+    /// <summary>The rows of one entry: each revision that was ever the latest, for each key it had.</summary>
+    private static string RowsOf(string schema, string entry, string from = "") =>
+        $"""
+        select k, r.happened_on, {entry}.recorded_at, {entry}.id, r.valid_from, r.valid_until, r.retracted, r.campaign_id
+        from {from}"{schema}".timeline_revisions({entry}.data) r, "{schema}".timeline_keys_of(r.revision, r.campaign_id) k
+        """;
 
     private static string Ddl(string schema)
     {
@@ -32,8 +43,11 @@ public static class TimelineKeys
                 happened_on date not null,
                 recorded_at timestamptz not null,
                 entry_id uuid not null,
+                valid_from timestamptz not null,
+                valid_until timestamptz,
                 retracted boolean not null,
-                primary key (key, happened_on, recorded_at, entry_id) include (retracted));
+                campaign_id uuid,
+                primary key (key, happened_on, recorded_at, entry_id, valid_from) include (valid_until, retracted, campaign_id));
             create index if not exists timeline_keys_entry on {{keys}} (entry_id);
 
             create or replace function "{{schema}}".timeline_keys_of(data jsonb, campaign_id uuid) returns setof text
@@ -42,6 +56,20 @@ public static class TimelineKeys
                 union select 'contact:' || c from jsonb_array_elements_text(data -> 'contactIds') c
                 union select 'demand:' || d from jsonb_array_elements_text(data -> 'demandIds') d
                 union select 'campaign:' || campaign_id where campaign_id is not null
+            $f$;
+
+            -- A revision is the latest from its recording until the next one's. Two recorded in one transaction share a
+            -- moment: the earlier one was never visible on its own, so it yields no rows.
+            create or replace function "{{schema}}".timeline_revisions(data jsonb)
+            returns table (revision jsonb, happened_on date, valid_from timestamptz, valid_until timestamptz, retracted boolean, campaign_id uuid)
+            language sql stable as $f$
+                select * from (
+                    select r, (r ->> 'happenedOn')::date, (r ->> 'recordedAt')::timestamptz,
+                           lead((r ->> 'recordedAt')::timestamptz) over (order by n),
+                           coalesce((r ->> 'retracted')::boolean, false), (r ->> 'campaignId')::uuid
+                    from jsonb_array_elements(data -> 'revisions') with ordinality as revisions(r, n)
+                ) v (revision, happened_on, valid_from, valid_until, retracted, campaign_id)
+                where v.valid_until is distinct from v.valid_from
             $f$;
 
             create or replace function "{{schema}}".timeline_keys_sync() returns trigger language plpgsql as $f$
@@ -54,9 +82,7 @@ public static class TimelineKeys
                     delete from {{keys}} where entry_id = old.id;
                 end if;
                 if tg_op in ('INSERT', 'UPDATE') then
-                    insert into {{keys}} (key, happened_on, recorded_at, entry_id, retracted)
-                    select k, new.happened_on, new.recorded_at, new.id, coalesce((new.data ->> 'retracted')::boolean, false)
-                    from "{{schema}}".timeline_keys_of(new.data, new.campaign_id) k;
+                    insert into {{keys}} ({{Columns}}) {{RowsOf(schema, "new")}};
                 end if;
                 return null;
             end $f$;
@@ -69,10 +95,7 @@ public static class TimelineKeys
     }
 
     private static string Backfill(string schema) => $"""
-        truncate {Table(schema)};
-        insert into {Table(schema)} (key, happened_on, recorded_at, entry_id, retracted)
-        select k, e.happened_on, e.recorded_at, e.id, coalesce((e.data ->> 'retracted')::boolean, false)
-        from "{schema}".mt_doc_timelineentry e, "{schema}".timeline_keys_of(e.data, e.campaign_id) k;
+        insert into {Table(schema)} ({Columns}) {RowsOf(schema, "e", $"\"{schema}\".mt_doc_timelineentry e, ")};
         comment on table {Table(schema)} is '{Version}';
         """;
 
@@ -108,6 +131,12 @@ public static class TimelineKeys
             inStep = (bool)(await state.ExecuteScalarAsync(ct))!;
         }
 
+        if (!inStep)
+        {
+            // Out of step: start from an empty table of the current shape.
+            await using var drop = new NpgsqlCommand($"drop table if exists {Table(schema)}", connection, transaction);
+            await drop.ExecuteNonQueryAsync(ct);
+        }
         await using (var create = new NpgsqlCommand(Ddl(schema), connection, transaction)) await create.ExecuteNonQueryAsync(ct);
         if (!inStep)
         {

@@ -51,9 +51,9 @@ public static class TimelineQueries
     [WolverineGet("/api/timelines/demands/{id}"), Tags("Timelines")]
     public static Task<IResult> Demand(Guid id, DateOnly? from, DateOnly? to, string? type, Guid? campaignId, string? theme, Guid? contactId,
         DateTimeOffset? asOf, bool? includeRetracted, string? cursor, int? limit, IQuerySession session, CancellationToken ct) =>
-        Read(session, new TimelineFilter { From = from, To = to, Type = type, CampaignId = campaignId, Theme = theme, ContactId = contactId, AsOf = asOf, IncludeRetracted = includeRetracted ?? false, Cursor = cursor, Limit = limit }, TimelineKeys.Demand(id), ct, demandId: id);
+        Read(session, new TimelineFilter { From = from, To = to, Type = type, CampaignId = campaignId, Theme = theme, ContactId = contactId, AsOf = asOf, IncludeRetracted = includeRetracted ?? false, Cursor = cursor, Limit = limit }, TimelineKeys.Demand(id), ct);
 
-    private static async Task<IResult> Read(IQuerySession session, TimelineFilter filter, string key, CancellationToken ct, Guid? demandId = null)
+    private static async Task<IResult> Read(IQuerySession session, TimelineFilter filter, string key, CancellationToken ct)
     {
         var check = new Check()
             .That(filter.Limit is null or >= 1 and <= MaxLimit, "limit", $"Tussen 1 en {MaxLimit}.")
@@ -63,31 +63,25 @@ public static class TimelineQueries
         if (!check.IsValid) return Results.Problem(check.ToProblem());
 
         var limit = filter.Limit ?? DefaultLimit;
-        // Both come back in page order after the cursor, at most one entry more than the page holds.
-        var ordered = filter.AsOf is { } asOf
-            ? await ReadAsOf(session, filter, demandId, asOf, cursor, limit + 1, ct)
-            : await ReadCurrent(session, filter, key, cursor, limit + 1, ct);
+        var (sql, parameters) = PageSql(session.DocumentStore.Options.DatabaseSchemaName, filter, key, cursor, limit + 1);
+        var entries = await session.QueryAsync<TimelineEntry>(sql, ct, parameters);
+        // In page order after the cursor, at most one entry more than the page holds; as of a moment, as they read then.
+        IReadOnlyList<TimelineEntry> ordered = filter.AsOf is { } asOf ? entries.Select(e => e.AsOf(asOf)!).ToList() : entries;
         var page = ordered.Take(limit).ToList();
         var next = ordered.Count > limit ? Cursor.After(page[^1]) : null;
         return Results.Ok(new TimelinePage(page, next));
     }
 
-    private static async Task<IReadOnlyList<TimelineEntry>> ReadCurrent(
-        IQuerySession session, TimelineFilter f, string key, Cursor? cursor, int take, CancellationToken ct)
-    {
-        var (sql, parameters) = CurrentPageSql(session.DocumentStore.Options.DatabaseSchemaName, f, key, cursor, take);
-        return await session.QueryAsync<TimelineEntry>(sql, ct, parameters);
-    }
-
     /// <summary>
-    /// The SQL for a page of the current timeline (with <c>?</c> placeholders, as Marten takes them): walks the
-    /// timeline's key rows in page order from the cursor (see <see cref="TimelineKeys"/>) and checks the other filters
-    /// on the entries it meets, so a page costs about the same on page 1 and page 1,000. Public for the benchmark's plans.
+    /// The SQL for a page of a timeline (with <c>?</c> placeholders, as Marten takes them). It walks the timeline's key
+    /// rows (see <see cref="TimelineKeys"/>) in page order from the cursor, keeping those valid now, or at <c>asOf</c>,
+    /// and checks the other filters on what it meets: a page costs about the same on page 1 and page 1,000, now or
+    /// as of any moment. Public for the benchmark's plans.
     /// </summary>
-    public static (string Sql, object[] Parameters) CurrentPageSql(string schema, TimelineFilter f, string key, int take) =>
-        CurrentPageSql(schema, f, key, f.Cursor is { } text && Cursor.TryParse(text, out var cursor) ? cursor : null, take);
+    public static (string Sql, object[] Parameters) PageSql(string schema, TimelineFilter f, string key, int take) =>
+        PageSql(schema, f, key, f.Cursor is { } text && Cursor.TryParse(text, out var cursor) ? cursor : null, take);
 
-    private static (string Sql, object[] Parameters) CurrentPageSql(string schema, TimelineFilter f, string key, Cursor? cursor, int take)
+    private static (string Sql, object[] Parameters) PageSql(string schema, TimelineFilter f, string key, Cursor? cursor, int take)
     {
         var sql = new StringBuilder($"""
             select e.data from {TimelineKeys.Table(schema)} k join "{schema}".mt_doc_timelineentry e on e.id = k.entry_id
@@ -95,58 +89,39 @@ public static class TimelineQueries
             """);
         var parameters = new List<object> { key };
         void And(string condition, params object[] values) { sql.Append(" and ").Append(condition); parameters.AddRange(values); }
+        // The revision that was the entry's latest now, or at the moment asked for.
+        var asOf = f.AsOf?.ToUniversalTime();
+        void Valid(string rows)
+        {
+            if (asOf is { } at) And($"{rows}.valid_from <= ? and ({rows}.valid_until is null or {rows}.valid_until > ?)", at, at);
+            else And($"{rows}.valid_until is null");
+        }
         // Another timeline's key narrows this one to the entries on both; the timeline's own key needs no second look.
         void AlsoOn(string other)
         {
-            if (other != key) And($"exists (select 1 from {TimelineKeys.Table(schema)} o where o.entry_id = k.entry_id and o.key = ?)", other);
+            if (other == key) return;
+            And($"exists (select 1 from {TimelineKeys.Table(schema)} o where o.entry_id = k.entry_id and o.key = ?", other);
+            Valid("o");
+            sql.Append(')');
         }
 
+        Valid("k");
         if (!f.IncludeRetracted) And("not k.retracted");
         if (cursor is not null) And("(k.happened_on, k.recorded_at, k.entry_id) > (?, ?, ?)", cursor.HappenedOn, cursor.RecordedAt, cursor.Id);
         if (f.From is { } from) And("k.happened_on >= ?", from);
         if (f.To is { } to) And("k.happened_on <= ?", to);
         if (f.Theme is { } theme) AlsoOn(TimelineKeys.Theme(theme));
         if (f.ContactId is { } contactId) AlsoOn(TimelineKeys.Contact(contactId));
-        if (f.CampaignId is { } campaignId && TimelineKeys.Campaign(campaignId) != key) And("e.campaign_id = ?", campaignId);
+        if (f.CampaignId is { } campaignId && TimelineKeys.Campaign(campaignId) != key) And("k.campaign_id = ?", campaignId);
         if (!string.IsNullOrEmpty(f.Type)) And("e.data ->> 'eventType' = ?", f.Type);
         sql.Append(" order by k.happened_on, k.recorded_at, k.entry_id limit ?");
         parameters.Add(take);
         return (sql.ToString(), [.. parameters]);
     }
 
-    /// <summary>The timeline as it was recorded at <paramref name="asOf"/>: later entries, corrections and retractions left out.</summary>
-    private static async Task<IReadOnlyList<TimelineEntry>> ReadAsOf(
-        IQuerySession session, TimelineFilter f, Guid? demandId, DateTimeOffset asOf, Cursor? cursor, int take, CancellationToken ct)
-    {
-        var query = session.Query<TimelineEntry>().Where(e => e.RecordedAt <= asOf);
-        if (f.Theme is { } theme) query = query.Where(e => e.EverThemes.Contains(theme));
-        if (f.ContactId is { } contactId) query = query.Where(e => e.EverContactIds.Contains(contactId));
-        if (demandId is { } demand) query = query.Where(e => e.EverDemandIds.Contains(demand));
-        if (f.CampaignId is { } campaignId) query = query.Where(e => e.EverCampaignIds.Contains(campaignId));
-        if (!string.IsNullOrEmpty(f.Type) && f.Type is { } type) query = query.Where(e => e.EventType == type);
-
-        var candidates = await query.ToListAsync(ct);
-        return candidates.Select(e => e.AsOf(asOf)!)
-            .Where(e => f.IncludeRetracted || !e.Retracted)
-            .Where(e => f.Theme is null || e.Themes.Contains(f.Theme))
-            .Where(e => f.ContactId is null || e.ContactIds.Contains(f.ContactId.Value))
-            .Where(e => demandId is null || e.DemandIds.Contains(demandId.Value))
-            .Where(e => f.CampaignId is null || e.CampaignId == f.CampaignId)
-            .Where(e => f.From is null || e.HappenedOn >= f.From)
-            .Where(e => f.To is null || e.HappenedOn <= f.To)
-            // A correction may have moved an entry's day, so order and page only after reading it as it was.
-            .Where(e => cursor is null || cursor.IsBefore(e))
-            .OrderBy(e => e.HappenedOn).ThenBy(e => e.RecordedAt).ThenBy(e => e.Id)
-            .Take(take)
-            .ToList();
-    }
-
     /// <summary>Position after an entry in (happened-on, recorded-at, id) order, opaque to clients.</summary>
     private sealed record Cursor(DateOnly HappenedOn, DateTimeOffset RecordedAt, Guid Id)
     {
-        public bool IsBefore(TimelineEntry e) =>
-            e.HappenedOn > HappenedOn || (e.HappenedOn == HappenedOn && (e.RecordedAt > RecordedAt || (e.RecordedAt == RecordedAt && e.Id.CompareTo(Id) > 0)));
-
         public static string After(TimelineEntry e) =>
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{e.HappenedOn:O}|{e.RecordedAt.UtcTicks}|{e.Id}"))
                 .TrimEnd('=').Replace('+', '-').Replace('/', '_');

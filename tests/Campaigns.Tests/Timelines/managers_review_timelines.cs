@@ -121,6 +121,15 @@ public class managers_review_timelines(AppFixture fixture) : FormationContext(fi
         Assert.Single(await MeetingsOn($"themes/regeldruk", $"&contactId={_formation.Dijkgraaf}"));
         Assert.Empty(await MeetingsOn($"themes/regeldruk", $"&contactId={_formation.VanZwol}"));
         Assert.Empty(await MeetingsOn($"contacts/{_formation.Dijkgraaf}", "&from=2025-11-19"));
+
+        // As of before the correction, the meeting is where it was first logged, on its first day, and only there.
+        var before = $"&asOf={Uri.EscapeDataString((await RecordedAtOf(meeting)).AddTicks(-10).ToString("O"))}";
+        var then = Assert.Single(await MeetingsOn($"contacts/{_formation.VanZwol}", before), e => e.InteractionId == meeting);
+        Assert.Equal((new DateOnly(2025, 11, 20), "Gesprek gevoerd: Verkeerd genoteerd"), (then.HappenedOn, then.Summary));
+        Assert.Single(await MeetingsOn("themes/vakmensen", before), e => e.InteractionId == meeting);
+        Assert.DoesNotContain(await MeetingsOn($"contacts/{_formation.Dijkgraaf}", before), e => e.InteractionId == meeting);
+        Assert.DoesNotContain(await MeetingsOn("themes/regeldruk", before), e => e.InteractionId == meeting);
+        Assert.Empty(await MeetingsOn($"contacts/{_formation.VanZwol}", before + "&from=2025-11-21"));
     }
 
     private async Task<IReadOnlyList<TimelineEntry>> MeetingsOn(string timeline, string filters = "") =>
@@ -176,6 +185,12 @@ public class managers_review_timelines(AppFixture fixture) : FormationContext(fi
             first.Items.Concat(second.Items).Concat(third.Items).Select(e => e.Summary));
         Assert.Null(third.Next);
         await Scenario(x => { x.Get.Url($"/api/timelines/contacts/{_formation.VanZwol}?cursor=bogus"); x.StatusCodeShouldBe(400); });
+
+        // As of a moment after all were logged, the pages are the same as now, cursor and all.
+        var asOf = $"&asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"))}";
+        var thenFirst = await Get<TimelinePage>($"/api/timelines/contacts/{_formation.VanZwol}?type=call-made&limit=2{asOf}");
+        var thenSecond = await Get<TimelinePage>($"/api/timelines/contacts/{_formation.VanZwol}?type=call-made&limit=2&cursor={thenFirst.Next}{asOf}");
+        Assert.Equal(first.Items.Concat(second.Items).Select(e => e.Id), thenFirst.Items.Concat(thenSecond.Items).Select(e => e.Id));
     }
 
     [Fact]
