@@ -8,7 +8,8 @@ namespace Campaigns.FollowUps;
 
 /// <summary>
 /// Reminder handlers. Each checks the follow-up's state first, so a reminder for a completed, cancelled or rescheduled
-/// follow-up, or one delivered twice, changes nothing. Two nodes racing on one reminder: the loser's append fails its
+/// follow-up, or one delivered twice, changes nothing; nor does one whose follow-up no longer exists (the event store
+/// was reset, the message store was not). Two nodes racing on one reminder: the loser's append fails its
 /// version check, is retried, and then finds the reminder already fired.
 /// </summary>
 public static class FollowUpReminderHandler
@@ -20,12 +21,12 @@ public static class FollowUpReminderHandler
     public const string Actor = "system:follow-ups";
 
     [AggregateHandler]
-    public static (Events, OutgoingMessages) Handle(RemindFollowUp message, FollowUp followUp, IDocumentSession session, IOptions<FollowUpPolicyOptions> options)
+    public static (Events, OutgoingMessages) Handle(RemindFollowUp message, FollowUp? followUp, IDocumentSession session, IOptions<FollowUpPolicyOptions> options)
     {
         session.LastModifiedBy = Actor;
         var events = new Events();
         var messages = new OutgoingMessages();
-        if (!followUp.IsOpen || followUp.DueOn != message.DueOn || followUp.DueFiredFor == message.DueOn) return (events, messages);
+        if (followUp is not { IsOpen: true } || followUp.DueOn != message.DueOn || followUp.DueFiredFor == message.DueOn) return (events, messages);
 
         events.Add(new FollowUpDue(followUp.Id, followUp.DueOn, followUp.Assignee));
         messages.Schedule(new FlagOverdueFollowUp(followUp.Id, followUp.DueOn),
@@ -35,12 +36,12 @@ public static class FollowUpReminderHandler
     }
 
     [AggregateHandler]
-    public static (Events, OutgoingMessages) Handle(FlagOverdueFollowUp message, FollowUp followUp, IDocumentSession session)
+    public static (Events, OutgoingMessages) Handle(FlagOverdueFollowUp message, FollowUp? followUp, IDocumentSession session)
     {
         session.LastModifiedBy = Actor;
         var events = new Events();
         var messages = new OutgoingMessages();
-        if (!followUp.IsOpen || followUp.DueOn != message.DueOn || followUp.OverdueFiredFor == message.DueOn) return (events, messages);
+        if (followUp is not { IsOpen: true } || followUp.DueOn != message.DueOn || followUp.OverdueFiredFor == message.DueOn) return (events, messages);
 
         events.Add(new FollowUpOverdue(followUp.Id, followUp.DueOn, followUp.Assignee));
         messages.Add(new NotifyAssignee(followUp.Id, followUp.Assignee, followUp.Description, followUp.DueOn, Overdue: true));

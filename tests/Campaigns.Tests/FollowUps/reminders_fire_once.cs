@@ -51,6 +51,16 @@ public class reminders_fire_once(AppFixture fixture) : FormationContext(fixture)
     }
 
     [Fact]
+    public async Task a_reminder_for_a_follow_up_that_no_longer_exists_changes_nothing()
+    {
+        var before = await CountAllEvents();
+        // Tracked: an exception in either handler would fail the call.
+        await Host.InvokeMessageAndWaitAsync(new RemindFollowUp(Guid.NewGuid(), Today.AddDays(-3)));
+        await Host.InvokeMessageAndWaitAsync(new FlagOverdueFollowUp(Guid.NewGuid(), Today.AddDays(-3)));
+        Assert.Equal(before, await CountAllEvents());
+    }
+
+    [Fact]
     public async Task a_letter_chaser_is_cancelled_by_a_later_meeting_with_the_same_contact()
     {
         await Create("/api/letters", _formation.Letter(sentOn: "2025-11-10"));

@@ -4,6 +4,7 @@ using Campaigns.Infrastructure;
 using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 using Wolverine.Tracking;
 
 namespace Campaigns.Tests.Infrastructure;
@@ -16,7 +17,12 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime, I
     protected IAlbaHost Host => Fixture.Host;
     protected IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
-    public virtual async Task InitializeAsync() => await Host.ResetAllMartenDataAsync();
+    public virtual async Task InitializeAsync()
+    {
+        await Host.ResetAllMartenDataAsync();
+        // Reminders an earlier test scheduled would otherwise fire during this one, for follow-ups that are gone.
+        await Host.GetRuntime().Storage.Admin.ClearAllAsync();
+    }
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
