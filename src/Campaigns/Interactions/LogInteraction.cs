@@ -29,12 +29,18 @@ public interface ILogInteraction
 /// <summary>What logging an interaction decides: the interaction's first event, and the demands it raises.</summary>
 public sealed record InteractionLogged(InteractionRecorded Recorded, IReadOnlyList<DemandRaised> Raised)
 {
-    /// <summary>Appends the decision; the edge of the request, where I/O belongs.</summary>
-    public async Task<Created> AppendAsync(IDocumentSession session, CancellationToken ct)
+    /// <summary>
+    /// Appends the decision and what the follow-up policies make of it; the edge of the request, where I/O belongs.
+    /// The mentioned demands' row locks come last, because they are held until the commit.
+    /// </summary>
+    public async Task<(Created, OutgoingMessages)> AppendAsync(
+        string loggedBy, IDocumentSession session, FollowUpPolicyOptions policies, CancellationToken ct)
     {
         session.Events.StartStream<Interaction>(Recorded.InteractionId, Recorded);
-        await DemandStreams.AppendRaisesAsync(session, Raised, ct);
-        return new Created(Recorded.InteractionId, $"/api/interactions/{Recorded.InteractionId}");
+        DemandStreams.AppendRaises(session, Raised);
+        var messages = await FollowUpScheduling.AfterInteractionAsync(Recorded, loggedBy, session, policies, ct);
+        await DemandStreams.LockAsync(session, Raised, ct);
+        return (new Created(Recorded.InteractionId, $"/api/interactions/{Recorded.InteractionId}"), messages);
     }
 }
 
@@ -92,9 +98,7 @@ public static class LogInteraction
         where TEvent : InteractionRecorded, new()
     {
         var loggedBy = user.Identity!.Name!;
-        var logged = Decide<TEvent>(command, Guid.CreateVersion7(), loggedBy);
-        var created = await logged.AppendAsync(session, ct);
-        return (created, await FollowUpScheduling.AfterInteractionAsync(logged.Recorded, loggedBy, session, policies, ct));
+        return await Decide<TEvent>(command, Guid.CreateVersion7(), loggedBy).AppendAsync(loggedBy, session, policies, ct);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
