@@ -24,11 +24,17 @@ public static class FollowUpScheduling
     public static async Task<OutgoingMessages> AfterInteractionAsync(
         InteractionRecorded recorded, string loggedBy, IDocumentSession session, FollowUpPolicyOptions options, CancellationToken ct)
     {
-        var contacts = await session.LoadManyAsync<Contact>(ct, recorded.ContactIds);
+        // One round trip; the contacts only when a policy looks at them.
         var campaignId = recorded.CampaignId;
-        var openChasers = await session.Query<FollowUp>()
+        var batch = session.CreateBatchQuery();
+        var openChasersQuery = batch.Query<FollowUp>()
             .Where(f => f.CampaignId == campaignId && f.Kind == FollowUpKind.Chaser && f.Status == FollowUpStatus.Open)
-            .ToListAsync(ct);
+            .ToList();
+        var contactsQuery = FollowUpPolicies.ReadsContacts(recorded, options)
+            ? batch.LoadMany<Contact>().ById(recorded.ContactIds.ToArray())
+            : Task.FromResult<IReadOnlyList<Contact>>([]);
+        await batch.Execute(ct);
+        var (openChasers, contacts) = (await openChasersQuery, await contactsQuery);
 
         // Through the chaser's own stream version: two interactions settling one chaser at once must not both cancel it
         // (the loser's request is retried and then finds the chaser settled).

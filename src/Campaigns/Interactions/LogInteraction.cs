@@ -62,10 +62,13 @@ public static class LogInteraction
             .HappenedBy(command.HappenedOnField, command.HappenedOn, clock.GetUtcNow());
         foreach (var name in command.OurSide ?? []) check.Required("ourSide", name);
 
-        await KnownReferences.CheckCampaign(check, session, "campaignId", command.CampaignId, ct);
-        await KnownReferences.CheckContacts(check, session, "contactIds", command.ContactIds, ct);
-        await KnownReferences.CheckThemes(check, session, "themes", command.Themes, ct);
-        await KnownReferences.CheckDemands(check, session, "demandIds", command.DemandIds, ct);
+        // One round trip for all four look-ups.
+        await new KnownReferences.Batch(session)
+            .Campaign("campaignId", command.CampaignId)
+            .Contacts("contactIds", command.ContactIds)
+            .Themes("themes", command.Themes)
+            .Demands("demandIds", command.DemandIds)
+            .ApplyAsync(check, ct);
         return check.ToProblem();
     }
 
