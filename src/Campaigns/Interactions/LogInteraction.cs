@@ -31,15 +31,24 @@ public sealed record InteractionLogged(InteractionRecorded Recorded, IReadOnlyLi
 {
     /// <summary>
     /// Appends the decision and what the follow-up policies make of it; the edge of the request, where I/O belongs.
-    /// The mentioned demands' row locks come last, because they are held until the commit.
+    /// The policies read first; then one round trip locks the mentioned demands (held until the commit) and fetches the
+    /// chasers to settle. Streams are appended in the same order as ever: interaction, demands, follow-ups.
     /// </summary>
     public async Task<(Created, OutgoingMessages)> AppendAsync(
         string loggedBy, IDocumentSession session, FollowUpPolicyOptions policies, CancellationToken ct)
     {
         session.Events.StartStream<Interaction>(Recorded.InteractionId, Recorded);
-        DemandStreams.AppendRaises(session, Raised);
-        var messages = await FollowUpScheduling.AfterInteractionAsync(Recorded, loggedBy, session, policies, ct);
-        await DemandStreams.LockAsync(session, Raised, ct);
+        var followUps = await FollowUpScheduling.DecideAfterInteractionAsync(Recorded, loggedBy, session, policies, ct);
+
+        if (Raised.Count > 0) await session.BeginTransactionAsync(ct);
+        var batch = session.CreateBatchQuery();
+        var raise = DemandStreams.QueueRaises(batch, Raised);
+        var settle = FollowUpScheduling.QueueSettles(batch, followUps.Settled);
+        if (Raised.Count > 0 || followUps.Settled.Count > 0) await batch.Execute(ct);
+        await raise();
+        await settle();
+
+        var messages = FollowUpScheduling.Schedule(followUps, Recorded, loggedBy, session, policies);
         return (new Created(Recorded.InteractionId, $"/api/interactions/{Recorded.InteractionId}"), messages);
     }
 }
