@@ -110,15 +110,23 @@ public sealed class UserDirectory(IDocumentStore store, TimeProvider clock)
         return true;
     }
 
-    /// <summary>The active account behind a bearer token, or null for an unknown or revoked token.</summary>
+    /// <summary>
+    /// The active account behind a bearer token, or null for an unknown or revoked token. Every API request asks, so
+    /// token and account come in one query (on the unique hash index).
+    /// </summary>
     public async Task<(UserAccount Account, ApiToken Token)?> FindByTokenAsync(string secret, CancellationToken ct = default)
     {
         var hash = Secrets.HashToken(secret);
+        var schema = store.Options.Schema;
         await using var session = store.QuerySession();
-        var token = await session.Query<ApiToken>().Where(t => t.Hash == hash).FirstOrDefaultAsync(ct);
-        if (token is null || token.IsRevoked) return null;
-        var account = await session.LoadAsync<UserAccount>(token.UserId, ct);
-        return account is { IsActive: true } ? (account, token) : null;
+        var found = await session.AdvancedSql.QueryAsync<ApiToken, UserAccount>(
+            $"""
+            select row(t.data), row(a.data)
+            from {schema.For<ApiToken>()} t join {schema.For<UserAccount>()} a on a.id = t.data ->> 'userId'
+            where t.data ->> 'hash' = ?
+            """, ct, hash);
+        if (found is not [var (token, account)] || token.IsRevoked) return null;
+        return account.IsActive ? (account, token) : null;
     }
 
     public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken ct = default)

@@ -173,10 +173,9 @@ public sealed class DemoDataSeeder(
                     _ => throw new InvalidOperationException($"No endpoint logs a {s.Command.GetType().Name}.")
                 };
                 Ensure(problem, step);
-                await logged.AppendAsync(session, ct);
                 // The follow-up policies react as they do to a user's request; the demo's reminders lie in the past,
                 // so no reminder messages are scheduled for them.
-                await FollowUpScheduling.AfterInteractionAsync(logged.Recorded, s.Actor, session, policies.Value, ct);
+                await logged.AppendAsync(s.Actor, session, policies.Value, ct);
                 counts.Interactions++;
                 break;
             }

@@ -38,6 +38,10 @@ public sealed class FollowUpPolicyOptions
 /// <summary>Pure decisions: which follow-ups a fact calls for, and which open ones it settles.</summary>
 public static class FollowUpPolicies
 {
+    /// <summary>Whether <see cref="AfterInteraction"/> needs the contacts (their roles): only to chase a letter.</summary>
+    public static bool ReadsContacts(InteractionRecorded recorded, FollowUpPolicyOptions options) =>
+        recorded is LetterSent && options.ChaseUnansweredLetters;
+
     public static IReadOnlyList<FollowUpScheduled> AfterInteraction(
         InteractionRecorded recorded, IReadOnlyList<Contact> contacts, string loggedBy, FollowUpPolicyOptions options)
     {
@@ -46,7 +50,7 @@ public static class FollowUpPolicies
             scheduled.Add(For(recorded, FollowUpKind.ThankYou, $"Bedankbrief en verslag sturen: {recorded.Subject}",
                 WorkingDays.Add(recorded.HappenedOn, options.ThankYouWorkingDays), loggedBy, recorded.ContactIds));
 
-        if (recorded is LetterSent && options.ChaseUnansweredLetters)
+        if (ReadsContacts(recorded, options))
         {
             var chased = contacts
                 .Where(c => c.RoleOn(recorded.HappenedOn)?.Kind is { } kind && options.ChaserContactKinds.Contains(kind))

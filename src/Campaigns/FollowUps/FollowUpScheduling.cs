@@ -2,6 +2,7 @@ using Campaigns.Contacts;
 using Campaigns.Demands;
 using Campaigns.Interactions;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Wolverine;
 
 namespace Campaigns.FollowUps;
@@ -21,25 +22,51 @@ public record CheckDemandActivity(Guid DemandId, Guid LastMention, DateOnly Rais
 /// </summary>
 public static class FollowUpScheduling
 {
-    public static async Task<OutgoingMessages> AfterInteractionAsync(
-        InteractionRecorded recorded, string loggedBy, IDocumentSession session, FollowUpPolicyOptions options, CancellationToken ct)
+    /// <summary>What the follow-up policies make of an interaction: chasers it settles, follow-ups it schedules.</summary>
+    public sealed record AfterInteractionDecision(IReadOnlyList<FollowUpCancelled> Settled, IReadOnlyList<FollowUpScheduled> Scheduled);
+
+    /// <summary>Reads what the policies need in one round trip (the contacts only when a policy looks at them) and decides.</summary>
+    public static async Task<AfterInteractionDecision> DecideAfterInteractionAsync(
+        InteractionRecorded recorded, string loggedBy, IQuerySession session, FollowUpPolicyOptions options, CancellationToken ct)
     {
-        var contacts = await session.LoadManyAsync<Contact>(ct, recorded.ContactIds);
         var campaignId = recorded.CampaignId;
-        var openChasers = await session.Query<FollowUp>()
+        var batch = session.CreateBatchQuery();
+        var openChasersQuery = batch.Query<FollowUp>()
             .Where(f => f.CampaignId == campaignId && f.Kind == FollowUpKind.Chaser && f.Status == FollowUpStatus.Open)
-            .ToListAsync(ct);
+            .ToList();
+        var contactsQuery = FollowUpPolicies.ReadsContacts(recorded, options)
+            ? batch.LoadMany<Contact>().ById(recorded.ContactIds.ToArray())
+            : Task.FromResult<IReadOnlyList<Contact>>([]);
+        await batch.Execute(ct);
+        return new AfterInteractionDecision(
+            FollowUpPolicies.SettledBy(recorded, await openChasersQuery),
+            FollowUpPolicies.AfterInteraction(recorded, await contactsQuery, loggedBy, options));
+    }
 
-        // Through the chaser's own stream version: two interactions settling one chaser at once must not both cancel it
-        // (the loser's request is retried and then finds the chaser settled).
-        foreach (var cancelled in FollowUpPolicies.SettledBy(recorded, openChasers))
+    /// <summary>
+    /// Queues the settled chasers' streams on the caller's batch; after it ran, the returned step appends the cancellations.
+    /// Through the chaser's own stream version: two interactions settling one chaser at once must not both cancel it
+    /// (the loser's request is retried and then finds the chaser settled).
+    /// </summary>
+    public static Func<Task> QueueSettles(IBatchedQuery batch, IReadOnlyList<FollowUpCancelled> settled)
+    {
+        var chasers = settled.Select(cancelled => (cancelled, stream: batch.Events.FetchForWriting<FollowUp>(cancelled.FollowUpId))).ToList();
+        return async () =>
         {
-            var chaser = await session.Events.FetchForWriting<FollowUp>(cancelled.FollowUpId, ct);
-            if (chaser.Aggregate is { IsOpen: true }) chaser.AppendOne(cancelled);
-        }
+            foreach (var (cancelled, stream) in chasers)
+            {
+                var chaser = await stream;
+                if (chaser.Aggregate is { IsOpen: true }) chaser.AppendOne(cancelled);
+            }
+        };
+    }
 
+    /// <summary>Starts the scheduled follow-ups and returns their reminders, plus the untouched-demand checks.</summary>
+    public static OutgoingMessages Schedule(
+        AfterInteractionDecision decision, InteractionRecorded recorded, string loggedBy, IDocumentSession session, FollowUpPolicyOptions options)
+    {
         var messages = new OutgoingMessages();
-        foreach (var scheduled in FollowUpPolicies.AfterInteraction(recorded, contacts, loggedBy, options))
+        foreach (var scheduled in decision.Scheduled)
             messages.AddRange(Start(scheduled, session, options));
 
         if (options.FlagUntouchedDemands)

@@ -29,12 +29,27 @@ public interface ILogInteraction
 /// <summary>What logging an interaction decides: the interaction's first event, and the demands it raises.</summary>
 public sealed record InteractionLogged(InteractionRecorded Recorded, IReadOnlyList<DemandRaised> Raised)
 {
-    /// <summary>Appends the decision; the edge of the request, where I/O belongs.</summary>
-    public async Task<Created> AppendAsync(IDocumentSession session, CancellationToken ct)
+    /// <summary>
+    /// Appends the decision and what the follow-up policies make of it; the edge of the request, where I/O belongs.
+    /// The policies read first; then one round trip locks the mentioned demands (held until the commit) and fetches the
+    /// chasers to settle. Streams are appended in the same order as ever: interaction, demands, follow-ups.
+    /// </summary>
+    public async Task<(Created, OutgoingMessages)> AppendAsync(
+        string loggedBy, IDocumentSession session, FollowUpPolicyOptions policies, CancellationToken ct)
     {
         session.Events.StartStream<Interaction>(Recorded.InteractionId, Recorded);
-        await DemandStreams.AppendRaisesAsync(session, Raised, ct);
-        return new Created(Recorded.InteractionId, $"/api/interactions/{Recorded.InteractionId}");
+        var followUps = await FollowUpScheduling.DecideAfterInteractionAsync(Recorded, loggedBy, session, policies, ct);
+
+        if (Raised.Count > 0) await session.BeginTransactionAsync(ct);
+        var batch = session.CreateBatchQuery();
+        var raise = DemandStreams.QueueRaises(batch, Raised);
+        var settle = FollowUpScheduling.QueueSettles(batch, followUps.Settled);
+        if (Raised.Count > 0 || followUps.Settled.Count > 0) await batch.Execute(ct);
+        await raise();
+        await settle();
+
+        var messages = FollowUpScheduling.Schedule(followUps, Recorded, loggedBy, session, policies);
+        return (new Created(Recorded.InteractionId, $"/api/interactions/{Recorded.InteractionId}"), messages);
     }
 }
 
@@ -56,10 +71,13 @@ public static class LogInteraction
             .HappenedBy(command.HappenedOnField, command.HappenedOn, clock.GetUtcNow());
         foreach (var name in command.OurSide ?? []) check.Required("ourSide", name);
 
-        await KnownReferences.CheckCampaign(check, session, "campaignId", command.CampaignId, ct);
-        await KnownReferences.CheckContacts(check, session, "contactIds", command.ContactIds, ct);
-        await KnownReferences.CheckThemes(check, session, "themes", command.Themes, ct);
-        await KnownReferences.CheckDemands(check, session, "demandIds", command.DemandIds, ct);
+        // One round trip for all four look-ups.
+        await new KnownReferences.Batch(session)
+            .Campaign("campaignId", command.CampaignId)
+            .Contacts("contactIds", command.ContactIds)
+            .Themes("themes", command.Themes)
+            .Demands("demandIds", command.DemandIds)
+            .ApplyAsync(check, ct);
         return check.ToProblem();
     }
 
@@ -92,9 +110,7 @@ public static class LogInteraction
         where TEvent : InteractionRecorded, new()
     {
         var loggedBy = user.Identity!.Name!;
-        var logged = Decide<TEvent>(command, Guid.CreateVersion7(), loggedBy);
-        var created = await logged.AppendAsync(session, ct);
-        return (created, await FollowUpScheduling.AfterInteractionAsync(logged.Recorded, loggedBy, session, policies, ct));
+        return await Decide<TEvent>(command, Guid.CreateVersion7(), loggedBy).AppendAsync(loggedBy, session, policies, ct);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -159,6 +159,27 @@ public class when_lobbying_the_informateurs(AppFixture fixture) : FormationConte
     }
 
     [Fact]
+    public async Task concurrent_interactions_naming_two_demands_in_either_order_neither_deadlock_nor_lose_a_mention()
+    {
+        // Half name the demands one way round, half the other: the locks are taken in one order all the same.
+        var posts = Enumerable.Range(1, 30).Select(i => Post("/api/meetings", new
+        {
+            campaignId = _formation.CampaignId, contactIds = new[] { _formation.VanZwol },
+            demandIds = i % 2 == 0 ? new[] { _formation.Demand2d, _formation.Demand3a } : new[] { _formation.Demand3a, _formation.Demand2d },
+            subject = $"Overleg {i}", heldOn = "2025-12-03"
+        }, 201));
+        await Task.WhenAll(posts);
+
+        await using var session = Store.QuerySession();
+        foreach (var demandId in new[] { _formation.Demand2d, _formation.Demand3a })
+        {
+            var raised = (await session.Events.FetchStreamAsync(demandId)).Count(e => e.Data is DemandRaised);
+            Assert.Equal(30, raised);
+            Assert.Equal(raised, (await Get<Demand>($"/api/demands/{demandId}")).TimesRaised);
+        }
+    }
+
+    [Fact]
     public async Task concurrent_changes_to_one_demand_without_if_match_are_all_kept()
     {
         var contacts = new[] { _formation.Dijkgraaf, _formation.VanZwol, _formation.Kamerlid };

@@ -3,6 +3,7 @@ using Campaigns.Contacts;
 using Campaigns.Demands;
 using Campaigns.Themes;
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace Campaigns.Infrastructure.Validation;
 
@@ -12,14 +13,8 @@ namespace Campaigns.Infrastructure.Validation;
 /// </summary>
 public static class KnownReferences
 {
-    public static async Task CheckThemes(Check check, IQuerySession session, string field, IReadOnlyCollection<string>? slugs, CancellationToken ct)
-    {
-        if (slugs is null || slugs.Count == 0) return;
-        var known = await session.LoadManyAsync<Theme>(ct, slugs.Where(s => s is not null).Select(Theme.IdFor).Distinct());
-        var knownSlugs = known.Select(t => t.Slug).ToHashSet();
-        foreach (var slug in slugs.Where(s => !knownSlugs.Contains(s ?? "")))
-            check.Add(field, $"Onbekend thema '{slug}'.");
-    }
+    public static async Task CheckThemes(Check check, IQuerySession session, string field, IReadOnlyCollection<string>? slugs, CancellationToken ct) =>
+        await new Batch(session).Themes(field, slugs).ApplyAsync(check, ct);
 
     public static async Task CheckTheme(Check check, IQuerySession session, string field, string? slug, CancellationToken ct)
     {
@@ -29,28 +24,20 @@ public static class KnownReferences
 
     public static async Task<IReadOnlyList<Contact>> CheckContacts(Check check, IQuerySession session, string field, IReadOnlyCollection<Guid>? ids, CancellationToken ct)
     {
-        if (ids is null || ids.Count == 0) return [];
-        var known = await session.LoadManyAsync<Contact>(ct, ids.Distinct());
-        foreach (var id in ids.Except(known.Select(c => c.Id)))
-            check.Add(field, $"Onbekende contactpersoon {id}.");
-        return known;
+        await new Batch(session).Contacts(field, ids, out var known).ApplyAsync(check, ct);
+        return await known;
     }
 
     public static async Task<Campaign?> CheckCampaign(Check check, IQuerySession session, string field, Guid? id, CancellationToken ct)
     {
-        if (id is null || id == Guid.Empty) return null;
-        var campaign = await session.LoadAsync<Campaign>(id.Value, ct);
-        if (campaign is null) check.Add(field, $"Onbekende campagne {id}.");
-        return campaign;
+        await new Batch(session).Campaign(field, id, out var campaign).ApplyAsync(check, ct);
+        return await campaign;
     }
 
     public static async Task<IReadOnlyList<Demand>> CheckDemands(Check check, IQuerySession session, string field, IReadOnlyCollection<Guid>? ids, CancellationToken ct)
     {
-        if (ids is null || ids.Count == 0) return [];
-        var known = await session.LoadManyAsync<Demand>(ct, ids.Distinct());
-        foreach (var id in ids.Except(known.Select(d => d.Id)))
-            check.Add(field, $"Onbekende wens {id}.");
-        return known;
+        await new Batch(session).Demands(field, ids, out var known).ApplyAsync(check, ct);
+        return await known;
     }
 
     public static async Task CheckInteractions(Check check, IQuerySession session, string field, IReadOnlyCollection<Guid>? ids, CancellationToken ct)
@@ -59,5 +46,80 @@ public static class KnownReferences
         var known = await session.LoadManyAsync<Interactions.Interaction>(ct, ids.Distinct());
         foreach (var id in ids.Except(known.Select(i => i.Id)))
             check.Add(field, $"Onbekend contactmoment {id}.");
+    }
+
+    /// <summary>
+    /// Several look-ups in one round trip (a Marten batch query): queue them, then <see cref="ApplyAsync"/> adds their
+    /// errors in the order they were queued, as the one-at-a-time checks above would have.
+    /// </summary>
+    public sealed class Batch(IQuerySession session)
+    {
+        private readonly IBatchedQuery _query = session.CreateBatchQuery();
+        private readonly List<Func<Check, Task>> _reports = [];
+
+        public Batch Themes(string field, IReadOnlyCollection<string>? slugs)
+        {
+            if (slugs is null || slugs.Count == 0) return this;
+            var known = _query.LoadMany<Theme>().ById(slugs.Where(s => s is not null).Select(Theme.IdFor).Distinct().ToArray());
+            _reports.Add(async check =>
+            {
+                var knownSlugs = (await known).Select(t => t.Slug).ToHashSet();
+                foreach (var slug in slugs.Where(s => !knownSlugs.Contains(s ?? "")))
+                    check.Add(field, $"Onbekend thema '{slug}'.");
+            });
+            return this;
+        }
+
+        public Batch Contacts(string field, IReadOnlyCollection<Guid>? ids) => Contacts(field, ids, out _);
+
+        public Batch Contacts(string field, IReadOnlyCollection<Guid>? ids, out Task<IReadOnlyList<Contact>> known)
+        {
+            known = Task.FromResult<IReadOnlyList<Contact>>([]);
+            if (ids is null || ids.Count == 0) return this;
+            var found = known = _query.LoadMany<Contact>().ById(ids.Distinct().ToArray());
+            _reports.Add(async check =>
+            {
+                foreach (var id in ids.Except((await found).Select(c => c.Id)))
+                    check.Add(field, $"Onbekende contactpersoon {id}.");
+            });
+            return this;
+        }
+
+        public Batch Campaign(string field, Guid? id) => Campaign(field, id, out _);
+
+        public Batch Campaign(string field, Guid? id, out Task<Campaign?> campaign)
+        {
+            campaign = Task.FromResult<Campaign?>(null);
+            if (id is null || id == Guid.Empty) return this;
+            var found = campaign = _query.Load<Campaign>(id.Value)!;
+            _reports.Add(async check =>
+            {
+                if (await found is null) check.Add(field, $"Onbekende campagne {id}.");
+            });
+            return this;
+        }
+
+        public Batch Demands(string field, IReadOnlyCollection<Guid>? ids) => Demands(field, ids, out _);
+
+        public Batch Demands(string field, IReadOnlyCollection<Guid>? ids, out Task<IReadOnlyList<Demand>> known)
+        {
+            known = Task.FromResult<IReadOnlyList<Demand>>([]);
+            if (ids is null || ids.Count == 0) return this;
+            var found = known = _query.LoadMany<Demand>().ById(ids.Distinct().ToArray());
+            _reports.Add(async check =>
+            {
+                foreach (var id in ids.Except((await found).Select(d => d.Id)))
+                    check.Add(field, $"Onbekende wens {id}.");
+            });
+            return this;
+        }
+
+        /// <summary>Runs the queued look-ups (none, when nothing was queued) and adds what they found missing.</summary>
+        public async Task ApplyAsync(Check check, CancellationToken ct)
+        {
+            if (_reports.Count == 0) return;
+            await _query.Execute(ct);
+            foreach (var report in _reports) await report(check);
+        }
     }
 }

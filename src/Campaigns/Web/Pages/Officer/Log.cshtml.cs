@@ -105,9 +105,8 @@ public sealed class LogModel(
             _ => LogInteraction.Decide<HearingAttended>(command, id, ActingUser)
         };
         await using var session = OpenSession(sessions, bus);
-        await decision.AppendAsync(session, ct);
         // The follow-up policies react as they do to the API (thank-you letter, chaser, settling open chasers).
-        var reminders = await FollowUpScheduling.AfterInteractionAsync(decision.Recorded, ActingUser, session, policies.Value, ct);
+        var (_, reminders) = await decision.AppendAsync(ActingUser, session, policies.Value, ct);
         await reminders.SendAsync((IMessageContext)bus);
         await session.SaveChangesAsync(ct);
 
