@@ -48,7 +48,7 @@ public static class StoreConfiguration
         options.Projections.Snapshot<Theme>(SnapshotLifecycle.Inline, ForRebuilds);
         options.Projections.Snapshot<Contact>(SnapshotLifecycle.Inline, ForRebuilds);
         options.Projections.Snapshot<Campaign>(SnapshotLifecycle.Inline, ForRebuilds);
-        options.Projections.Snapshot<Demand>(SnapshotLifecycle.Inline, ForRebuilds);
+        options.Projections.Snapshot<Demand>(SnapshotLifecycle.Inline, ForDemandRebuilds);
         options.Projections.Snapshot<Interaction>(SnapshotLifecycle.Inline, ForRebuilds);
         options.Projections.Snapshot<FollowUp>(SnapshotLifecycle.Inline, ForRebuilds);
         options.Schema.For<FollowUp>().Duplicate(f => f.Assignee).Duplicate(f => f.DueOn).Duplicate(f => f.CampaignId);
@@ -62,14 +62,15 @@ public static class StoreConfiguration
     }
 
     /// <summary>
-    /// Only a rebuild runs these projections through the daemon. Larger batches mean fewer round trips, and the cache
-    /// keeps hot aggregates (a demand is mentioned thousands of times) in memory instead of reloading them per batch.
+    /// Only a rebuild runs these projections through the daemon, all at once. Larger batches mean fewer round trips;
+    /// the batch size keeps seven projections' batches within the memory target.
     /// </summary>
-    internal static void ForRebuilds(AsyncOptions options)
-    {
-        options.BatchSize = RebuildBatchSize;
-        options.CacheLimitPerTenant = 10_000;
-    }
+    internal static void ForRebuilds(AsyncOptions options) => options.BatchSize = 1_000;
 
-    internal const int RebuildBatchSize = 5_000;
+    /// <summary>A demand is mentioned thousands of times: the cache keeps the hot ones in memory instead of reloading them per batch.</summary>
+    private static void ForDemandRebuilds(AsyncOptions options)
+    {
+        ForRebuilds(options);
+        options.CacheLimitPerTenant = 2_000;
+    }
 }

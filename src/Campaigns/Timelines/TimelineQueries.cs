@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text;
 using Campaigns.Infrastructure.Validation;
 using Marten;
@@ -8,6 +9,34 @@ namespace Campaigns.Timelines;
 
 /// <summary>A page of a timeline; pass <c>next</c> back as <c>cursor</c> for the following page.</summary>
 public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Items, string? Next);
+
+/// <summary>
+/// A page of the current timeline as the entries' stored JSON: the API writes it as it came from PostgreSQL, and the
+/// web pages, which call the same query, read <see cref="Value"/>, parsed when first asked for.
+/// </summary>
+public sealed class TimelinePageResult(IReadOnlyList<string> items, string? next) : IResult, IValueHttpResult, IValueHttpResult<TimelinePage>
+{
+    private static readonly JsonSerializerOptions Json = Infrastructure.JsonDefaults.Create();
+    private TimelinePage? _page;
+
+    public TimelinePage Value => _page ??= new TimelinePage(items.Select(Parse).ToList(), next);
+    object? IValueHttpResult.Value => Value;
+
+    public static TimelineEntry Parse(string json) => JsonSerializer.Deserialize<TimelineEntry>(json, Json)!;
+
+    public async Task ExecuteAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var page = new StringBuilder(items.Sum(i => i.Length) + 64).Append("{\"items\":[");
+        for (var i = 0; i < items.Count; i++) page.Append(i == 0 ? "" : ",").Append(items[i]);
+        page.Append(']');
+        // Left out when there is no next page, as the API's serializer leaves out every null.
+        if (next is not null) page.Append(",\"next\":").Append(JsonSerializer.Serialize(next));
+        page.Append('}');
+        await context.Response.WriteAsync(page.ToString(), context.RequestAborted);
+    }
+}
 
 /// <summary>Filters shared by all four timelines, from the query string.</summary>
 public sealed record TimelineFilter
@@ -63,13 +92,21 @@ public static class TimelineQueries
         if (!check.IsValid) return Results.Problem(check.ToProblem());
 
         var limit = filter.Limit ?? DefaultLimit;
+        // In page order after the cursor, at most one entry more than the page holds.
         var (sql, parameters) = PageSql(session.DocumentStore.Options.DatabaseSchemaName, filter, key, cursor, limit + 1);
-        var entries = await session.QueryAsync<TimelineEntry>(sql, ct, parameters);
-        // In page order after the cursor, at most one entry more than the page holds; as of a moment, as they read then.
-        IReadOnlyList<TimelineEntry> ordered = filter.AsOf is { } asOf ? entries.Select(e => e.AsOf(asOf)!).ToList() : entries;
-        var page = ordered.Take(limit).ToList();
-        var next = ordered.Count > limit ? Cursor.After(page[^1]) : null;
-        return Results.Ok(new TimelinePage(page, next));
+        if (filter.AsOf is { } asOf)
+        {
+            // As they read then: each entry folded back to its revisions recorded by that moment.
+            var entries = (await session.QueryAsync<TimelineEntry>(sql, ct, parameters)).Select(e => e.AsOf(asOf)!).ToList();
+            var page = entries.Take(limit).ToList();
+            return Results.Ok(new TimelinePage(page, entries.Count > limit ? Cursor.After(page[^1]) : null));
+        }
+
+        // As they read now: the entries' JSON goes out as PostgreSQL returns it, never turned into objects and back.
+        var json = await session.AdvancedSql.QueryAsync<string>(sql, ct, parameters);
+        var items = json.Take(limit).ToList();
+        var next = json.Count > limit ? Cursor.After(TimelinePageResult.Parse(items[^1])) : null;
+        return new TimelinePageResult(items, next);
     }
 
     /// <summary>
@@ -83,8 +120,9 @@ public static class TimelineQueries
 
     private static (string Sql, object[] Parameters) PageSql(string schema, TimelineFilter f, string key, Cursor? cursor, int take)
     {
+        // Without nulls, as the API writes JSON; as text, so that a current page can pass it through (AsOf reads it back).
         var sql = new StringBuilder($"""
-            select e.data from {TimelineKeys.Table(schema)} k join "{schema}".mt_doc_timelineentry e on e.id = k.entry_id
+            select jsonb_strip_nulls(e.data)::text from {TimelineKeys.Table(schema)} k join "{schema}".mt_doc_timelineentry e on e.id = k.entry_id
             where k.key = ?
             """);
         var parameters = new List<object> { key };

@@ -186,6 +186,13 @@ public class managers_review_timelines(AppFixture fixture) : FormationContext(fi
         Assert.Null(third.Next);
         await Scenario(x => { x.Get.Url($"/api/timelines/contacts/{_formation.VanZwol}?cursor=bogus"); x.StatusCodeShouldBe(400); });
 
+        // A current page is the stored JSON passed through: without nulls, as the API writes JSON, and without `next` on the last page.
+        var raw = await (await Scenario(x => x.Get.Url($"/api/timelines/contacts/{_formation.VanZwol}?type=call-made&limit=2&cursor={second.Next}"))).ReadAsTextAsync();
+        Assert.Equal("application/json; charset=utf-8", (await Scenario(x => x.Get.Url($"/api/timelines/contacts/{_formation.VanZwol}"))).Context.Response.ContentType);
+        Assert.DoesNotContain("null", raw);
+        Assert.DoesNotContain("\"next\"", raw);
+        Assert.Equal(third.Items.Select(e => e.Id), System.Text.Json.JsonDocument.Parse(raw).RootElement.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()));
+
         // As of a moment after all were logged, the pages are the same as now, cursor and all.
         var asOf = $"&asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"))}";
         var thenFirst = await Get<TimelinePage>($"/api/timelines/contacts/{_formation.VanZwol}?type=call-made&limit=2{asOf}");
