@@ -72,18 +72,8 @@ public static class KnownReferences
 
         public Batch Contacts(string field, IReadOnlyCollection<Guid>? ids) => Contacts(field, ids, out _);
 
-        public Batch Contacts(string field, IReadOnlyCollection<Guid>? ids, out Task<IReadOnlyList<Contact>> known)
-        {
-            known = Task.FromResult<IReadOnlyList<Contact>>([]);
-            if (ids is null || ids.Count == 0) return this;
-            var found = known = _query.LoadMany<Contact>().ById(ids.Distinct().ToArray());
-            _reports.Add(async check =>
-            {
-                foreach (var id in ids.Except((await found).Select(c => c.Id)))
-                    check.Add(field, $"Onbekende contactpersoon {id}.");
-            });
-            return this;
-        }
+        public Batch Contacts(string field, IReadOnlyCollection<Guid>? ids, out Task<IReadOnlyList<Contact>> known) =>
+            Many(field, ids, c => c.Id, "Onbekende contactpersoon", out known);
 
         public Batch Campaign(string field, Guid? id) => Campaign(field, id, out _);
 
@@ -101,15 +91,19 @@ public static class KnownReferences
 
         public Batch Demands(string field, IReadOnlyCollection<Guid>? ids) => Demands(field, ids, out _);
 
-        public Batch Demands(string field, IReadOnlyCollection<Guid>? ids, out Task<IReadOnlyList<Demand>> known)
+        public Batch Demands(string field, IReadOnlyCollection<Guid>? ids, out Task<IReadOnlyList<Demand>> known) =>
+            Many(field, ids, d => d.Id, "Onbekende wens", out known);
+
+        private Batch Many<T>(string field, IReadOnlyCollection<Guid>? ids, Func<T, Guid> idOf, string unknown, out Task<IReadOnlyList<T>> known)
+            where T : class
         {
-            known = Task.FromResult<IReadOnlyList<Demand>>([]);
+            known = Task.FromResult<IReadOnlyList<T>>([]);
             if (ids is null || ids.Count == 0) return this;
-            var found = known = _query.LoadMany<Demand>().ById(ids.Distinct().ToArray());
+            var found = known = _query.LoadMany<T>().ById(ids.Distinct().ToArray());
             _reports.Add(async check =>
             {
-                foreach (var id in ids.Except((await found).Select(d => d.Id)))
-                    check.Add(field, $"Onbekende wens {id}.");
+                foreach (var id in ids.Except((await found).Select(idOf)))
+                    check.Add(field, $"{unknown} {id}.");
             });
             return this;
         }
