@@ -65,22 +65,26 @@ public static class TimelineQueries
     [WolverineGet("/api/timelines/themes/{slug}"), Tags("Timelines")]
     public static Task<IResult> Theme(string slug, DateOnly? from, DateOnly? to, string? type, Guid? campaignId, string? theme, Guid? contactId,
         DateTimeOffset? asOf, bool? includeRetracted, string? cursor, int? limit, IQuerySession session, CancellationToken ct) =>
-        Read(session, new TimelineFilter { From = from, To = to, Type = type, CampaignId = campaignId, Theme = theme, ContactId = contactId, AsOf = asOf, IncludeRetracted = includeRetracted ?? false, Cursor = cursor, Limit = limit } with { Theme = slug }, TimelineKeys.Theme(slug), ct);
+        Read(session, Filter(from, to, type, campaignId, theme, contactId, asOf, includeRetracted, cursor, limit) with { Theme = slug }, TimelineKeys.Theme(slug), ct);
 
     [WolverineGet("/api/timelines/contacts/{id}"), Tags("Timelines")]
     public static Task<IResult> Contact(Guid id, DateOnly? from, DateOnly? to, string? type, Guid? campaignId, string? theme, Guid? contactId,
         DateTimeOffset? asOf, bool? includeRetracted, string? cursor, int? limit, IQuerySession session, CancellationToken ct) =>
-        Read(session, new TimelineFilter { From = from, To = to, Type = type, CampaignId = campaignId, Theme = theme, ContactId = contactId, AsOf = asOf, IncludeRetracted = includeRetracted ?? false, Cursor = cursor, Limit = limit } with { ContactId = id }, TimelineKeys.Contact(id), ct);
+        Read(session, Filter(from, to, type, campaignId, theme, contactId, asOf, includeRetracted, cursor, limit) with { ContactId = id }, TimelineKeys.Contact(id), ct);
 
     [WolverineGet("/api/timelines/campaigns/{id}"), Tags("Timelines")]
     public static Task<IResult> Campaign(Guid id, DateOnly? from, DateOnly? to, string? type, Guid? campaignId, string? theme, Guid? contactId,
         DateTimeOffset? asOf, bool? includeRetracted, string? cursor, int? limit, IQuerySession session, CancellationToken ct) =>
-        Read(session, new TimelineFilter { From = from, To = to, Type = type, CampaignId = campaignId, Theme = theme, ContactId = contactId, AsOf = asOf, IncludeRetracted = includeRetracted ?? false, Cursor = cursor, Limit = limit } with { CampaignId = id }, TimelineKeys.Campaign(id), ct);
+        Read(session, Filter(from, to, type, campaignId, theme, contactId, asOf, includeRetracted, cursor, limit) with { CampaignId = id }, TimelineKeys.Campaign(id), ct);
 
     [WolverineGet("/api/timelines/demands/{id}"), Tags("Timelines")]
     public static Task<IResult> Demand(Guid id, DateOnly? from, DateOnly? to, string? type, Guid? campaignId, string? theme, Guid? contactId,
         DateTimeOffset? asOf, bool? includeRetracted, string? cursor, int? limit, IQuerySession session, CancellationToken ct) =>
-        Read(session, new TimelineFilter { From = from, To = to, Type = type, CampaignId = campaignId, Theme = theme, ContactId = contactId, AsOf = asOf, IncludeRetracted = includeRetracted ?? false, Cursor = cursor, Limit = limit }, TimelineKeys.Demand(id), ct);
+        Read(session, Filter(from, to, type, campaignId, theme, contactId, asOf, includeRetracted, cursor, limit), TimelineKeys.Demand(id), ct);
+
+    private static TimelineFilter Filter(DateOnly? from, DateOnly? to, string? type, Guid? campaignId, string? theme, Guid? contactId,
+        DateTimeOffset? asOf, bool? includeRetracted, string? cursor, int? limit) =>
+        new() { From = from, To = to, Type = type, CampaignId = campaignId, Theme = theme, ContactId = contactId, AsOf = asOf, IncludeRetracted = includeRetracted ?? false, Cursor = cursor, Limit = limit };
 
     private static async Task<IResult> Read(IQuerySession session, TimelineFilter filter, string key, CancellationToken ct)
     {
