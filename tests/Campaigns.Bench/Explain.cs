@@ -15,24 +15,7 @@ public static class Explain
     {
         var connectionString = Args.Get(args, "--connection");
         var output = Args.Get(args, "--out");
-        const string table = "campaigns.mt_doc_timelineentry";
-
-        var theme = await Store.Scalar<string>(connectionString,
-            $"select t from {table}, jsonb_array_elements_text(data->'themes') t group by t order by count(*) desc limit 1");
-        var contact = Guid.Parse(await Store.Scalar<string>(connectionString,
-            $"select c from {table}, jsonb_array_elements_text(data->'contactIds') c group by c order by count(*) desc, c limit 1"));
-        var total = await Store.Scalar<long>(connectionString,
-            $"select count(*) from {table} where data @> '{{\"themes\":[\"{theme}\"]}}'::jsonb and (data->>'retracted')::boolean is not true");
-        var deep = await Store.Column<string>(connectionString,
-            $$"""
-              select happened_on::text || '|' || recorded_at::text || '|' || id::text from {{table}}
-              where data @> '{"themes":["{{theme}}"]}'::jsonb and (data->>'retracted')::boolean is not true
-              order by happened_on, recorded_at, id offset {{total * 9 / 10}} limit 1
-              """);
-        var parts = deep[0].Split('|');
-        var on = DateOnly.Parse(parts[0]);
-        var at = DateTimeOffset.Parse(parts[1]);
-        var id = Guid.Parse(parts[2]);
+        var (theme, total, contact, _, (on, at, id)) = await Reads.Targets.FindAsync(connectionString);
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

@@ -25,15 +25,7 @@ public static class Reads
         var samples = Args.Int(args, "--samples", 100);
         var budget = Args.Double(args, "--budget", 8);
 
-        var theme = await Store.Scalar<string>(connectionString,
-            $"select t from {Table}, jsonb_array_elements_text(data->'themes') t group by t order by count(*) desc limit 1");
-        var contact = Guid.Parse(await Store.Scalar<string>(connectionString,
-            $"select c from {Table}, jsonb_array_elements_text(data->'contactIds') c group by c order by count(*) desc, c limit 1"));
-        var themeEntries = await Store.Scalar<long>(connectionString,
-            $"select count(*) from {Table} where data @> '{{\"themes\":[\"{theme}\"]}}'::jsonb and (data->>'retracted')::boolean is not true");
-        var contactEntries = await Store.Scalar<long>(connectionString,
-            $"select count(*) from {Table} where data @> '{{\"contactIds\":[\"{contact}\"]}}'::jsonb and (data->>'retracted')::boolean is not true");
-        var (on, at, id) = await PositionAt(connectionString, theme, themeEntries * 9 / 10);
+        var (theme, themeEntries, contact, contactEntries, (on, at, id)) = await Targets.FindAsync(connectionString);
         var cursor = Cursor(on, at, id);
         Console.Error.WriteLine($"reads: theme '{theme}' has {themeEntries:N0} entries, deep cursor at entry {themeEntries * 9 / 10:N0}; " +
                                 $"contact {contact} has {contactEntries:N0} entries");
@@ -111,6 +103,23 @@ public static class Reads
         var rows = 0;
         while (await reader.ReadAsync()) { _ = reader.GetString(0); rows++; }
         return rows;
+    }
+
+    /// <summary>What the read cases and their plans look at: the busiest theme, the busiest contact, and a position 90% down the theme.</summary>
+    public sealed record Targets(string Theme, long ThemeEntries, Guid Contact, long ContactEntries, (DateOnly On, DateTimeOffset At, Guid Id) Deep)
+    {
+        public static async Task<Targets> FindAsync(string connectionString)
+        {
+            var theme = await Store.Scalar<string>(connectionString,
+                $"select t from {Table}, jsonb_array_elements_text(data->'themes') t group by t order by count(*) desc limit 1");
+            var contact = Guid.Parse(await Store.Scalar<string>(connectionString,
+                $"select c from {Table}, jsonb_array_elements_text(data->'contactIds') c group by c order by count(*) desc, c limit 1"));
+            var themeEntries = await Store.Scalar<long>(connectionString,
+                $"select count(*) from {Table} where data @> '{{\"themes\":[\"{theme}\"]}}'::jsonb and (data->>'retracted')::boolean is not true");
+            var contactEntries = await Store.Scalar<long>(connectionString,
+                $"select count(*) from {Table} where data @> '{{\"contactIds\":[\"{contact}\"]}}'::jsonb and (data->>'retracted')::boolean is not true");
+            return new Targets(theme, themeEntries, contact, contactEntries, await PositionAt(connectionString, theme, themeEntries * 9 / 10));
+        }
     }
 
     private static async Task<(DateOnly, DateTimeOffset, Guid)> PositionAt(string connectionString, string theme, long offset)
