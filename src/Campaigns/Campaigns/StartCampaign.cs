@@ -1,9 +1,10 @@
 using Campaigns.Accounts;
-using Campaigns.Infrastructure.Http;
+using Campaigns.Infrastructure.Commands;
 using Campaigns.Infrastructure.Validation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -11,7 +12,7 @@ namespace Campaigns.Campaigns;
 
 public record StartCampaign(string Name, string Goal, DateOnly? StartsOn, DateOnly? EndsOn, IReadOnlyList<string>? Themes);
 
-public static class StartCampaignEndpoint
+public static class StartCampaignHandler
 {
     public static async Task<ProblemDetails> ValidateAsync(StartCampaign command, IQuerySession session, CancellationToken ct)
     {
@@ -26,11 +27,10 @@ public static class StartCampaignEndpoint
         return check.ToProblem();
     }
 
-    [WolverinePost("/api/campaigns"), Tags("Campaigns"), Authorize(Policy = Policies.Manager)]
-    public static (Created, IStartStream) Post(StartCampaign command)
+    public static (CommandResult, IStartStream) Handle(StartCampaign command)
     {
         var started = Decide(command, Guid.CreateVersion7());
-        return (new Created(started.CampaignId, $"/api/campaigns/{started.CampaignId}"),
+        return (CommandResult.Started(started.CampaignId, $"/api/campaigns/{started.CampaignId}"),
             MartenOps.StartStream<Campaign>(started.CampaignId, started));
     }
 
@@ -39,19 +39,41 @@ public static class StartCampaignEndpoint
             (command.Themes ?? []).Distinct().ToList());
 }
 
-public record CloseCampaign(DateOnly? ClosedOn, string? Note);
+public static class StartCampaignEndpoint
+{
+    [WolverinePost("/api/campaigns"), Tags("Campaigns"), Authorize(Policy = Policies.Manager)]
+    public static Task<IResult> Post(StartCampaign command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(command, http.User, ct);
+}
+
+/// <summary>The campaign comes from the route in the API; the expected version from <c>If-Match</c>, or the version a form was read at.</summary>
+public record CloseCampaign(DateOnly? ClosedOn, string? Note)
+{
+    public Guid CampaignId { get; init; }
+    public long? ExpectedVersion { get; init; }
+}
+
+public static class CloseCampaignHandler
+{
+    public static ProblemDetails Validate(CloseCampaign command, IEventStream<Campaign> stream)
+    {
+        if (stream.Aggregate is not { } campaign) return Problems.NotFound("Deze campagne bestaat niet.");
+        var check = new Check().Required("closedOn", command.ClosedOn).MaxLength("note", command.Note, Check.LongText);
+        if (!check.IsValid) return check.ToProblem();
+        return campaign.Status == CampaignStatus.Closed
+            ? Problems.Conflict("Deze campagne is al gesloten.")
+            : CommandBus.Unchanged(command.ExpectedVersion, stream);
+    }
+
+    public static (CommandResult, Events) Handle(CloseCampaign command, [WriteAggregate] IEventStream<Campaign> stream) =>
+        (CommandResult.Changed(command.CampaignId), [new CampaignClosed(command.CampaignId, command.ClosedOn!.Value, command.Note)]);
+}
 
 public static class CloseCampaignEndpoint
 {
-    public static ProblemDetails Validate(CloseCampaign command) =>
-        new Check().Required("closedOn", command.ClosedOn).MaxLength("note", command.Note, Check.LongText).ToProblem();
-
-    public static ProblemDetails Validate(CloseCampaign command, Campaign campaign) =>
-        campaign.Status == CampaignStatus.Closed ? Problems.Conflict("Deze campagne is al gesloten.") : WolverineContinue.NoProblems;
-
-    [WolverinePost("/api/campaigns/{id}/closure"), Tags("Campaigns"), Authorize(Policy = Policies.Manager), EmptyResponse]
-    public static CampaignClosed Post(CloseCampaign command, [WriteAggregate("id")] Campaign campaign) =>
-        new(campaign.Id, command.ClosedOn!.Value, command.Note);
+    [WolverinePost("/api/campaigns/{id}/closure"), Tags("Campaigns"), Authorize(Policy = Policies.Manager)]
+    public static Task<IResult> Post(Guid id, CloseCampaign command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(http, version => command with { CampaignId = id, ExpectedVersion = version }, ct);
 }
 
 public static class CampaignQueries

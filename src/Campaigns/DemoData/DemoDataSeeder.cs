@@ -105,16 +105,16 @@ public sealed class DemoDataSeeder(
                 break;
             }
             case StartCampaignStep s:
-                Ensure(await StartCampaignEndpoint.ValidateAsync(s.Command, session, ct), step);
-                session.Events.StartStream<Campaign>(s.CampaignId, StartCampaignEndpoint.Decide(s.Command, s.CampaignId));
+                Ensure(await StartCampaignHandler.ValidateAsync(s.Command, session, ct), step);
+                session.Events.StartStream<Campaign>(s.CampaignId, StartCampaignHandler.Decide(s.Command, s.CampaignId));
                 counts.Campaigns++;
                 break;
             case CloseCampaignStep s:
             {
-                Ensure(CloseCampaignEndpoint.Validate(s.Command), step);
+                var command = s.Command with { CampaignId = s.CampaignId };
                 var campaign = await FetchAsync<Campaign>(session, s.CampaignId, step, ct);
-                Ensure(CloseCampaignEndpoint.Validate(s.Command, campaign.Aggregate!), step);
-                campaign.AppendOne(CloseCampaignEndpoint.Post(s.Command, campaign.Aggregate!));
+                Ensure(CloseCampaignHandler.Validate(command, campaign), step);
+                campaign.AppendMany(CloseCampaignHandler.Handle(command, campaign).Item2);
                 break;
             }
             case FormulateDemandStep s:

@@ -1,4 +1,5 @@
 using Campaigns.Accounts;
+using Campaigns.Infrastructure.Commands;
 using Campaigns.Infrastructure.Http;
 using Campaigns.Web;
 using JasperFx;
@@ -13,6 +14,7 @@ using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Wolverine.Middleware;
 
 namespace Campaigns.Infrastructure;
 
@@ -69,6 +71,8 @@ public static class CampaignsHost
             // Cascaded and scheduled messages must survive a crash: local queues are in-memory unless made durable.
             opts.Policies.UseDurableLocalQueues();
             opts.EnableRelayOfUserName = true;
+            // Pages and endpoints invoke the same handlers; a handler's refusal is answered to them as a CommandResult.
+            opts.CodeGeneration.AddContinuationStrategy<RefuseInvokedCommands>();
 
             // Two writers on one stream: retry the whole handler so that no accepted change is lost.
             opts.OnException<JasperFx.ConcurrencyException>().RetryTimes(8);

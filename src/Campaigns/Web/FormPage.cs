@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Campaigns.Infrastructure.Commands;
 using Marten;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
@@ -39,6 +40,17 @@ public abstract class FormPage : PageModel
             ModelState.AddModelError("", problem.Detail ?? problem.Title ?? "Opslaan is niet gelukt.");
         }
         return false;
+    }
+
+    /// <summary>
+    /// Sends the page's command through the same Wolverine handler as the API, as the signed-in user. Refusals land on
+    /// the form next to their fields; the caller shows the result otherwise.
+    /// </summary>
+    protected async Task<CommandResult?> SendAsync(IMessageBus bus, object command, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? fields = null)
+    {
+        var result = await bus.InvokeCommandAsync(command, ActingUser, ct);
+        return result.Problem is { } problem && !Accept(problem, fields) ? null : result;
     }
 
     /// <summary>A session that commits through Wolverine's outbox, as the endpoints' transactional middleware does, signed by the user.</summary>

@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Campaigns.Infrastructure.Validation;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+
+namespace Campaigns.Infrastructure.Commands;
+
+/// <summary>
+/// The one way a command enters the domain. API endpoints and pages both invoke the command's Wolverine handler, as the
+/// signed-in user, and get a <see cref="CommandResult"/> back; the handler's transaction commits its events and outgoing
+/// messages together.
+/// </summary>
+public static class CommandBus
+{
+    public static async Task<CommandResult> InvokeCommandAsync(this IMessageBus bus, object command, string actingUser, CancellationToken ct)
+    {
+        // Relayed onto the envelope: Marten records it as the events' user, and handlers read it from the envelope.
+        if (bus is not IMessageContext context) throw new InvalidOperationException("Commands need Wolverine's scoped message context.");
+        context.UserName = actingUser;
+        try
+        {
+            return await bus.InvokeAsync<CommandResult>(command, ct)
+                   ?? throw new InvalidOperationException($"The handler of {command.GetType().Name} answered nothing.");
+        }
+        catch (Exception e) when (IsLostRace(e))
+        {
+            // Wolverine's retry policy has already run the command again on the new state; this one kept losing.
+            return CommandResult.Refused(Problems.Conflict("Iemand anders wijzigde dit tegelijk. Laad opnieuw en probeer het nog eens."));
+        }
+    }
+
+    /// <summary>Two writers on one stream, or a new stream whose id was taken meanwhile.</summary>
+    public static bool IsLostRace(Exception e) =>
+        e is JasperFx.ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
+        || e.InnerException is { } inner && IsLostRace(inner);
+
+    public static bool Passed(ProblemDetails problem) =>
+        ReferenceEquals(problem, Wolverine.Http.WolverineContinue.NoProblems) || problem.Status is null or < 400;
+
+    /// <summary>The expected version the caller read, when it sent one: a stream that moved on since refuses the command.</summary>
+    public static ProblemDetails Unchanged<T>(long? expectedVersion, IEventStream<T> stream) where T : class =>
+        expectedVersion is { } expected && expected != stream.CurrentVersion
+            ? Problems.Conflict($"Dit is intussen gewijzigd: versie {stream.CurrentVersion}, niet {expected}. Laad opnieuw en probeer het nog eens.")
+            : Wolverine.Http.WolverineContinue.NoProblems;
+}
+
+/// <summary>The HTTP edge of <see cref="CommandBus"/>: 201 with Location for a new stream, 204 for a change, else the ProblemDetails.</summary>
+public static class HttpCommands
+{
+    public const string IfMatch = "If-Match";
+
+    public static async Task<IResult> AnswerAsync(this IMessageBus bus, object command, ClaimsPrincipal user, CancellationToken ct) =>
+        ToHttp(await bus.InvokeCommandAsync(command, user.Identity?.Name ?? throw new InvalidOperationException("No signed-in user."), ct));
+
+    /// <summary>For a command on an existing stream: an <c>If-Match</c> header becomes the command's expected version.</summary>
+    public static Task<IResult> AnswerAsync(this IMessageBus bus, HttpContext http, Func<long?, object> command, CancellationToken ct)
+    {
+        var header = http.Request.Headers[IfMatch].ToString();
+        if (string.IsNullOrWhiteSpace(header)) return bus.AnswerAsync(command(null), http.User, ct);
+        if (!TryParseVersion(header, out var version))
+            return Task.FromResult(ToHttp(CommandResult.Refused(new Check().Add(IfMatch, "Verwacht de versie uit de ETag, bijvoorbeeld \"3\".").ToProblem())));
+        return bus.AnswerAsync(command(version), http.User, ct);
+    }
+
+    public static IResult ToHttp(CommandResult result) => result switch
+    {
+        { Problem: { } problem } => Results.Problem(problem),
+        { Location: { } location } => Results.Created(location, result.Details ?? new { id = result.Id }),
+        _ => Results.NoContent()
+    };
+
+    public static void WriteETag(HttpContext context, long version) => context.Response.Headers.ETag = $"\"{version}\"";
+
+    internal static bool TryParseVersion(string header, out long version)
+    {
+        var value = header.Trim();
+        if (value.StartsWith("W/", StringComparison.Ordinal)) value = value[2..];
+        return long.TryParse(value.Trim('"'), out version) && version >= 0;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Campaigns.Infrastructure.Commands;
+
+/// <summary>
+/// What a command handler answers to whoever sent the command through <see cref="CommandBus"/>: the stream it wrote
+/// (and where to read it), or the refusal that stored nothing. The API turns it into 201/204 or a ProblemDetails; a page
+/// shows it on the form.
+/// </summary>
+public sealed record CommandResult
+{
+    public ProblemDetails? Problem { get; init; }
+    /// <summary>The stream the command appended to.</summary>
+    public Guid? Id { get; init; }
+    /// <summary>Set for a command that started a stream: where the API answers with 201 and this Location.</summary>
+    public string? Location { get; init; }
+    /// <summary>Anything the caller should see besides the id, such as close matches or a secret shown once.</summary>
+    public object? Details { get; init; }
+
+    [JsonIgnore] public bool Accepted => Problem is null;
+
+    public static CommandResult Started(Guid id, string location, object? details = null) =>
+        new() { Id = id, Location = location, Details = details };
+
+    public static CommandResult Changed(Guid id) => new() { Id = id };
+
+    public static CommandResult Refused(ProblemDetails problem) => new() { Problem = problem };
+}
