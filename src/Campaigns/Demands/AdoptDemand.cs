@@ -44,7 +44,7 @@ public static class AdoptDemandEndpoint
         IDocumentSession session, IOptions<FollowUpPolicyOptions> policies)
     {
         var adopted = Decide(command, demand);
-        return ([adopted], FollowUpScheduling.AfterAdoption(adopted, demand, user.Identity!.Name!, session, policies.Value));
+        return ([adopted], FollowUpScheduling.AfterAdoption(adopted, demand, user.Identity!.Name!, policies.Value));
     }
 
     public static DemandAdopted Decide(AdoptDemand command, Demand demand) =>

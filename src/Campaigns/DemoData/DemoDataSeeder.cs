@@ -137,7 +137,8 @@ public sealed class DemoDataSeeder(
                 Ensure(AdoptDemandEndpoint.Validate(s.Command, demand.Aggregate!), step);
                 var adopted = AdoptDemandEndpoint.Decide(s.Command, demand.Aggregate!);
                 demand.AppendOne(adopted);
-                FollowUpScheduling.AfterAdoption(adopted, demand.Aggregate!, s.Actor, session, policies.Value);
+                if (FollowUpPolicies.AfterAdoption(adopted, demand.Aggregate!, s.Actor, policies.Value) is { } check)
+                    session.Events.StartStream<FollowUp>(check.FollowUpId, check);
                 break;
             }
             case RejectDemandStep s:
@@ -160,22 +161,26 @@ public sealed class DemoDataSeeder(
             {
                 var (problem, logged) = s.Command switch
                 {
-                    SendLetter c => (await SendLetterEndpoint.ValidateAsync(c, session, clock, ct),
+                    SendLetter c => (await LogInteraction.ValidateAsync(c, session, clock, ct),
                         LogInteraction.Decide<LetterSent>(c, s.InteractionId, s.Actor)),
-                    LogMeeting c => (await LogMeetingEndpoint.ValidateAsync(c, session, clock, ct),
+                    LogMeeting c => (await LogInteraction.ValidateAsync(c, session, clock, ct),
                         LogInteraction.Decide<MeetingHeld>(c, s.InteractionId, s.Actor)),
-                    LogCall c => (await LogCallEndpoint.ValidateAsync(c, session, clock, ct),
+                    LogCall c => (await LogInteraction.ValidateAsync(c, session, clock, ct),
                         LogInteraction.Decide<CallMade>(c, s.InteractionId, s.Actor)),
-                    LogEmail c => (await LogEmailEndpoint.ValidateAsync(c, session, clock, ct),
+                    LogEmail c => (await LogInteraction.ValidateAsync(c, session, clock, ct),
                         LogInteraction.Decide<EmailSent>(c, s.InteractionId, s.Actor)),
-                    LogHearing c => (await LogHearingEndpoint.ValidateAsync(c, session, clock, ct),
+                    LogHearing c => (await LogInteraction.ValidateAsync(c, session, clock, ct),
                         LogInteraction.Decide<HearingAttended>(c, s.InteractionId, s.Actor)),
                     _ => throw new InvalidOperationException($"No endpoint logs a {s.Command.GetType().Name}.")
                 };
                 Ensure(problem, step);
-                // The follow-up policies react as they do to a user's request; the demo's reminders lie in the past,
-                // so no reminder messages are scheduled for them.
-                await logged.AppendAsync(s.Actor, session, policies.Value, ct);
+                session.Events.StartStream<Interaction>(logged.InteractionId, logged);
+                foreach (var raise in DemandStreams.Raises(logged.DemandIds, logged.InteractionId, logged.HappenedOn, logged.ContactIds))
+                    (await FetchAsync<Demand>(session, raise.DemandId, step, ct)).AppendOne(
+                        new DemandRaised(raise.DemandId, raise.InteractionId, raise.RaisedOn, raise.ContactIds));
+                // The demo's reminders lie in the past, so no reminder messages are scheduled for its follow-ups.
+                foreach (var scheduled in FollowUpPolicies.AfterInteraction(logged, await session.LoadManyAsync<Contact>(ct, logged.ContactIds), s.Actor, policies.Value))
+                    session.Events.StartStream<FollowUp>(scheduled.FollowUpId, scheduled);
                 counts.Interactions++;
                 break;
             }
@@ -184,7 +189,11 @@ public sealed class DemoDataSeeder(
                 Ensure(await CorrectInteractionEndpoint.ValidateAsync(s.InteractionId, s.Command, http, session, clock, ct), step);
                 var interaction = await FetchAsync<Interaction>(session, s.InteractionId, step, ct);
                 Ensure(CorrectInteractionEndpoint.Validate(s.Command, interaction.Aggregate!), step);
-                interaction.AppendOne(await CorrectInteractionEndpoint.Post(s.Command, interaction.Aggregate!, session, ct));
+                var (corrected, raises) = CorrectInteractionEndpoint.Decide(s.Command, interaction.Aggregate!);
+                interaction.AppendOne(corrected);
+                foreach (var raise in raises)
+                    (await FetchAsync<Demand>(session, raise.DemandId, step, ct)).AppendOne(
+                        new DemandRaised(raise.DemandId, raise.InteractionId, raise.RaisedOn, raise.ContactIds));
                 break;
             }
             case RetractInteractionStep s:

@@ -1,9 +1,7 @@
 using Campaigns.Contacts;
 using Campaigns.Demands;
 using Campaigns.Interactions;
-using Marten;
-using Marten.Services.BatchQuerying;
-using Wolverine;
+using Microsoft.Extensions.Options;
 
 namespace Campaigns.FollowUps;
 
@@ -16,18 +14,74 @@ public record FlagOverdueFollowUp(Guid FollowUpId, DateOnly DueOn);
 /// <summary>Fired when a mention of a demand has had no successor for the waiting period.</summary>
 public record CheckDemandActivity(Guid DemandId, Guid LastMention, DateOnly RaisedOn, string RaisedBy);
 
-/// <summary>
-/// The edge where policy decisions meet the store: loads what the policies need, appends what they decide and
-/// returns the reminders as scheduled messages, which Wolverine's outbox stores in the same transaction.
-/// </summary>
+/// <summary>A follow-up a policy decided on. Its id derives from its cause, so a replayed decision opens it once.</summary>
+public record OpenFollowUp(FollowUpScheduled Scheduled);
+
+/// <summary>A later contact made an open chaser pointless.</summary>
+public record SettleChaser(Guid FollowUpId, string Reason, Guid InteractionId);
+
 public static class FollowUpScheduling
 {
-    /// <summary>What the follow-up policies make of an interaction: chasers it settles, follow-ups it schedules.</summary>
-    public sealed record AfterInteractionDecision(IReadOnlyList<FollowUpCancelled> Settled, IReadOnlyList<FollowUpScheduled> Scheduled);
+    /// <summary>Starts a follow-up's stream and returns its reminder, which Wolverine's outbox stores in the same transaction.</summary>
+    public static OutgoingMessages Start(FollowUpScheduled scheduled, IDocumentSession session, FollowUpPolicyOptions options)
+    {
+        session.Events.StartStream<FollowUp>(scheduled.FollowUpId, scheduled);
+        return Remind(scheduled.FollowUpId, scheduled.DueOn, options);
+    }
+
+    public static OutgoingMessages Remind(Guid followUpId, DateOnly dueOn, FollowUpPolicyOptions options)
+    {
+        var messages = new OutgoingMessages();
+        messages.Schedule(new RemindFollowUp(followUpId, dueOn), options.ReminderAt(dueOn));
+        return messages;
+    }
+
+    public static OutgoingMessages AfterAdoption(DemandAdopted adopted, Demand demand, string adoptedBy, FollowUpPolicyOptions options) =>
+        FollowUpPolicies.AfterAdoption(adopted, demand, adoptedBy, options) is { } scheduled ? [new OpenFollowUp(scheduled)] : [];
+}
+
+public static class OpenFollowUpHandler
+{
+    public static async Task<OutgoingMessages> Handle(
+        OpenFollowUp message, IDocumentSession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct) =>
+        await session.Events.FetchStreamStateAsync(message.Scheduled.FollowUpId, ct) is not null
+            ? []
+            : FollowUpScheduling.Start(message.Scheduled, session, options.Value);
+}
+
+public static class SettleChaserHandler
+{
+    public static void Handle(SettleChaser message, [WriteAggregate] IEventStream<FollowUp> stream)
+    {
+        if (stream.Aggregate is { IsOpen: true })
+            stream.AppendOne(new FollowUpCancelled(message.FollowUpId, message.Reason, message.InteractionId));
+    }
+}
+
+/// <summary>
+/// The follow-up policies react to a logged contact moment: the interaction's handler sends its event here through the
+/// outbox. One handler a kind, because each kind is its own message type.
+/// </summary>
+public static class FollowUpsAfterInteractionHandler
+{
+    public static Task<OutgoingMessages> Handle(LetterSent e, Envelope envelope, IQuerySession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct) =>
+        ReactAsync(e, envelope, session, options.Value, ct);
+
+    public static Task<OutgoingMessages> Handle(MeetingHeld e, Envelope envelope, IQuerySession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct) =>
+        ReactAsync(e, envelope, session, options.Value, ct);
+
+    public static Task<OutgoingMessages> Handle(CallMade e, Envelope envelope, IQuerySession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct) =>
+        ReactAsync(e, envelope, session, options.Value, ct);
+
+    public static Task<OutgoingMessages> Handle(EmailSent e, Envelope envelope, IQuerySession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct) =>
+        ReactAsync(e, envelope, session, options.Value, ct);
+
+    public static Task<OutgoingMessages> Handle(HearingAttended e, Envelope envelope, IQuerySession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct) =>
+        ReactAsync(e, envelope, session, options.Value, ct);
 
     /// <summary>Reads what the policies need in one round trip (the contacts only when a policy looks at them) and decides.</summary>
-    public static async Task<AfterInteractionDecision> DecideAfterInteractionAsync(
-        InteractionRecorded recorded, string loggedBy, IQuerySession session, FollowUpPolicyOptions options, CancellationToken ct)
+    private static async Task<OutgoingMessages> ReactAsync(
+        InteractionRecorded recorded, Envelope envelope, IQuerySession session, FollowUpPolicyOptions options, CancellationToken ct)
     {
         var campaignId = recorded.CampaignId;
         var batch = session.CreateBatchQuery();
@@ -38,75 +92,17 @@ public static class FollowUpScheduling
             ? batch.LoadMany<Contact>().ById(recorded.ContactIds.ToArray())
             : Task.FromResult<IReadOnlyList<Contact>>([]);
         await batch.Execute(ct);
-        return new AfterInteractionDecision(
-            FollowUpPolicies.SettledBy(recorded, await openChasersQuery),
-            FollowUpPolicies.AfterInteraction(recorded, await contactsQuery, loggedBy, options));
-    }
 
-    /// <summary>
-    /// Queues the settled chasers' streams on the caller's batch; after it ran, the returned step appends the cancellations.
-    /// Through the chaser's own stream version: two interactions settling one chaser at once must not both cancel it
-    /// (the loser's request is retried and then finds the chaser settled).
-    /// </summary>
-    public static Func<Task> QueueSettles(IBatchedQuery batch, IReadOnlyList<FollowUpCancelled> settled)
-    {
-        var chasers = settled.Select(cancelled => (cancelled, stream: batch.Events.FetchForWriting<FollowUp>(cancelled.FollowUpId))).ToList();
-        return async () =>
-        {
-            foreach (var (cancelled, stream) in chasers)
-            {
-                var chaser = await stream;
-                if (chaser.Aggregate is { IsOpen: true }) chaser.AppendOne(cancelled);
-            }
-        };
-    }
-
-    /// <summary>Starts the scheduled follow-ups and returns their reminders, plus the untouched-demand checks.</summary>
-    public static OutgoingMessages Schedule(
-        AfterInteractionDecision decision, InteractionRecorded recorded, string loggedBy, IDocumentSession session, FollowUpPolicyOptions options)
-    {
+        var loggedBy = envelope.UserName ?? FollowUpReminderHandler.Actor;
         var messages = new OutgoingMessages();
-        foreach (var scheduled in decision.Scheduled)
-            messages.AddRange(Start(scheduled, session, options));
-
+        foreach (var settled in FollowUpPolicies.SettledBy(recorded, await openChasersQuery))
+            messages.Add(new SettleChaser(settled.FollowUpId, settled.Reason, recorded.InteractionId));
+        foreach (var scheduled in FollowUpPolicies.AfterInteraction(recorded, await contactsQuery, loggedBy, options))
+            messages.Add(new OpenFollowUp(scheduled));
         if (options.FlagUntouchedDemands)
             foreach (var demandId in recorded.DemandIds)
                 messages.Schedule(new CheckDemandActivity(demandId, recorded.InteractionId, recorded.HappenedOn, loggedBy),
                     options.ReminderAt(recorded.HappenedOn.AddDays(options.UntouchedDemandDays)));
-        return messages;
-    }
-
-    public static OutgoingMessages AfterAdoption(DemandAdopted adopted, Demand demand, string adoptedBy, IDocumentSession session, FollowUpPolicyOptions options)
-    {
-        var scheduled = FollowUpPolicies.AfterAdoption(adopted, demand, adoptedBy, options);
-        var messages = new OutgoingMessages();
-        if (scheduled is not null) messages.AddRange(Start(scheduled, session, options));
-        return messages;
-    }
-
-    public static OutgoingMessages Start(FollowUpScheduled scheduled, IDocumentSession session, FollowUpPolicyOptions options)
-    {
-        session.Events.StartStream<FollowUp>(scheduled.FollowUpId, scheduled);
-        return Remind(scheduled.FollowUpId, scheduled.DueOn, options);
-    }
-
-    /// <summary>
-    /// For code outside a Wolverine handler (the web pages): sends what a handler would have cascaded, through a context
-    /// enlisted in the session's outbox, so the reminders commit with the events.
-    /// </summary>
-    public static async Task SendAsync(this OutgoingMessages messages, IMessageContext context)
-    {
-        foreach (var message in messages)
-        {
-            if (message is ISendMyself self) await self.ApplyAsync(context);
-            else await context.PublishAsync(message);
-        }
-    }
-
-    public static OutgoingMessages Remind(Guid followUpId, DateOnly dueOn, FollowUpPolicyOptions options)
-    {
-        var messages = new OutgoingMessages();
-        messages.Schedule(new RemindFollowUp(followUpId, dueOn), options.ReminderAt(dueOn));
         return messages;
     }
 }

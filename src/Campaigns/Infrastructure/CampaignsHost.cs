@@ -70,6 +70,9 @@ public static class CampaignsHost
             opts.Policies.AutoApplyTransactions();
             // Cascaded and scheduled messages must survive a crash: local queues are in-memory unless made durable.
             opts.Policies.UseDurableLocalQueues();
+            // Mentions of a demand are appended one at a time, so busy demands never race their own mentions.
+            opts.LocalQueue(Demands.RaiseDemandHandler.Queue).Sequential();
+            opts.PublishMessage<Demands.RaiseDemand>().ToLocalQueue(Demands.RaiseDemandHandler.Queue);
             opts.EnableRelayOfUserName = true;
             // Pages and endpoints invoke the same handlers; a handler's refusal is answered to them as a CommandResult.
             opts.CodeGeneration.AddContinuationStrategy<RefuseInvokedCommands>();

@@ -45,16 +45,14 @@ public static class CorrectInteractionEndpoint
         interaction.Retracted ? Problems.Conflict("Dit contactmoment is ingetrokken en kan niet meer worden gecorrigeerd.") : WolverineContinue.NoProblems;
 
     [WolverinePost("/api/interactions/{id}/corrections"), Tags("Interactions"), Authorize(Policy = Policies.Officer), EmptyResponse]
-    public static async Task<InteractionCorrected> Post(
-        CorrectInteraction command, [WriteAggregate("id")] Interaction interaction, IDocumentSession session, CancellationToken ct)
+    public static (Events, OutgoingMessages) Post(CorrectInteraction command, [WriteAggregate("id")] Interaction interaction)
     {
         var (corrected, raised) = Decide(command, interaction);
-        await DemandStreams.AppendRaisesAsync(session, raised, ct);
-        return corrected;
+        return ([corrected], [.. raised]);
     }
 
     /// <summary>A correction that adds a demand raises it, just as logging the interaction would have.</summary>
-    public static (InteractionCorrected Corrected, IReadOnlyList<DemandRaised> Raised) Decide(CorrectInteraction command, Interaction interaction)
+    public static (InteractionCorrected Corrected, IReadOnlyList<RaiseDemand> Raised) Decide(CorrectInteraction command, Interaction interaction)
     {
         var corrected = new InteractionCorrected(interaction.Id, ToChanges(command), command.Reason.Trim());
         var after = interaction.With(corrected.Changes);

@@ -1,11 +1,5 @@
-using System.Security.Claims;
 using Campaigns.Demands;
 using Campaigns.FollowUps;
-using Campaigns.Infrastructure.Http;
-using Campaigns.Infrastructure.Validation;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 
 namespace Campaigns.Interactions;
 
@@ -24,35 +18,15 @@ public interface ILogInteraction
     string? Outcome => null;
     string? DocumentRef => null;
     string? Location => null;
+    /// <summary>A client may choose the new interaction's id, so that a retry after a lost answer cannot store it twice.</summary>
+    Guid? InteractionId { get; }
 }
 
-/// <summary>What logging an interaction decides: the interaction's first event, and the demands it raises.</summary>
-public sealed record InteractionLogged(InteractionRecorded Recorded, IReadOnlyList<DemandRaised> Raised)
-{
-    /// <summary>
-    /// Appends the decision and what the follow-up policies make of it; the edge of the request, where I/O belongs.
-    /// The policies read first; then one round trip locks the mentioned demands (held until the commit) and fetches the
-    /// chasers to settle. Streams are appended in the same order as ever: interaction, demands, follow-ups.
-    /// </summary>
-    public async Task<(Created, OutgoingMessages)> AppendAsync(
-        string loggedBy, IDocumentSession session, FollowUpPolicyOptions policies, CancellationToken ct)
-    {
-        session.Events.StartStream<Interaction>(Recorded.InteractionId, Recorded);
-        var followUps = await FollowUpScheduling.DecideAfterInteractionAsync(Recorded, loggedBy, session, policies, ct);
-
-        if (Raised.Count > 0) await session.BeginTransactionAsync(ct);
-        var batch = session.CreateBatchQuery();
-        var raise = DemandStreams.QueueRaises(batch, Raised);
-        var settle = FollowUpScheduling.QueueSettles(batch, followUps.Settled);
-        if (Raised.Count > 0 || followUps.Settled.Count > 0) await batch.Execute(ct);
-        await raise();
-        await settle();
-
-        var messages = FollowUpScheduling.Schedule(followUps, Recorded, loggedBy, session, policies);
-        return (new Created(Recorded.InteractionId, $"/api/interactions/{Recorded.InteractionId}"), messages);
-    }
-}
-
+/// <summary>
+/// Logging a contact moment starts the interaction's stream and nothing else. What it sets off elsewhere goes out as
+/// messages in the same transaction (Wolverine's outbox): each mentioned demand records the mention on its own stream,
+/// and the follow-up policies react to the logged event.
+/// </summary>
 public static class LogInteraction
 {
     public static async Task<ProblemDetails> ValidateAsync(ILogInteraction command, IQuerySession session, TimeProvider clock, CancellationToken ct)
@@ -70,6 +44,7 @@ public static class LogInteraction
             .MaxLength("location", command.Location, Check.ShortText)
             .HappenedBy(command.HappenedOnField, command.HappenedOn, clock.GetUtcNow());
         foreach (var name in command.OurSide ?? []) check.Required("ourSide", name);
+        if (command.InteractionId == Guid.Empty) check.Add("interactionId", "Geen geldig id.");
 
         // One round trip for all four look-ups.
         await new KnownReferences.Batch(session)
@@ -81,11 +56,9 @@ public static class LogInteraction
         return check.ToProblem();
     }
 
-    public static InteractionLogged Decide<TEvent>(ILogInteraction command, Guid interactionId, string actingUser)
-        where TEvent : InteractionRecorded, new()
-    {
-        InteractionRecorded template = new TEvent();
-        var recorded = template with
+    public static InteractionRecorded Decide<TEvent>(ILogInteraction command, Guid interactionId, string actingUser)
+        where TEvent : InteractionRecorded, new() =>
+        new TEvent
         {
             InteractionId = interactionId,
             CampaignId = command.CampaignId!.Value,
@@ -101,16 +74,17 @@ public static class LogInteraction
             OurSide = command.OurSide is { Count: > 0 } ourSide ? ourSide.Select(n => n.Trim()).Distinct().ToList() : [actingUser]
         };
 
-        return new InteractionLogged(recorded, DemandStreams.Raises(recorded.DemandIds, interactionId, recorded.HappenedOn, recorded.ContactIds));
-    }
-
-    /// <summary>What every "log an interaction" endpoint does: decide, append, and let the follow-up policies react.</summary>
-    public static async Task<(Created, OutgoingMessages)> RecordAsync<TEvent>(
-        ILogInteraction command, ClaimsPrincipal user, IDocumentSession session, FollowUpPolicyOptions policies, CancellationToken ct)
+    /// <summary>What every "log an interaction" handler does: the new stream, and the messages its event sets off.</summary>
+    public static (CommandResult, IStartStream, OutgoingMessages) Start<TEvent>(ILogInteraction command, Envelope envelope)
         where TEvent : InteractionRecorded, new()
     {
-        var loggedBy = user.Identity!.Name!;
-        return await Decide<TEvent>(command, Guid.CreateVersion7(), loggedBy).AppendAsync(loggedBy, session, policies, ct);
+        var recorded = Decide<TEvent>(command, command.InteractionId ?? Guid.CreateVersion7(), envelope.UserName!);
+        var messages = new OutgoingMessages();
+        messages.AddRange(DemandStreams.Raises(recorded.DemandIds, recorded.InteractionId, recorded.HappenedOn, recorded.ContactIds));
+        // The follow-up policies handle the event itself (FollowUpsAfterInteractionHandler).
+        messages.Add(recorded);
+        return (CommandResult.Started(recorded.InteractionId, $"/api/interactions/{recorded.InteractionId}"),
+            MartenOps.StartStream<Interaction>(recorded.InteractionId, recorded), messages);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

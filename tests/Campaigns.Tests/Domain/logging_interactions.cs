@@ -14,13 +14,18 @@ public class logging_interactions
             "Neemt het mee", new DateOnly(2025, 11, 20), "Den Haag", null);
         var id = Guid.NewGuid();
 
-        var decision = LogInteraction.Decide<MeetingHeld>(command, id, "anna.officer");
+        var (result, start, messages) = LogInteraction.Start<MeetingHeld>(command with { InteractionId = id },
+            new Wolverine.Envelope { UserName = "anna.officer" });
 
-        var held = Assert.IsType<MeetingHeld>(decision.Recorded);
+        // One stream: the interaction's. The demand and the follow-up policies hear of it through messages.
+        Assert.Equal(id, result.Id);
+        Assert.Equal(id, start.StreamId);
+        var held = Assert.IsType<MeetingHeld>(Assert.Single(start.Events));
         Assert.Equal("Gesprek over praktijkleren", held.Subject);
         Assert.Equal(["anna.officer"], held.OurSide);
         Assert.Equal(new DateOnly(2025, 11, 20), held.HappenedOn);
-        var raised = Assert.Single(decision.Raised);
+        Assert.Same(held, messages.OfType<MeetingHeld>().Single());
+        var raised = Assert.Single(messages.OfType<RaiseDemand>());
         Assert.Equal((Demand2d, id, new DateOnly(2025, 11, 20)), (raised.DemandId, raised.InteractionId, raised.RaisedOn));
         Assert.Equal([VanZwol], raised.ContactIds);
     }

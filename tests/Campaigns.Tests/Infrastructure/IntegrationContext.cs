@@ -32,18 +32,27 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime, I
     protected async Task<(ITrackedSession Tracked, IScenarioResult Result)> TrackedHttpCall(Action<Scenario> configure)
     {
         IScenarioResult result = null!;
-        var tracked = await Host.ExecuteAndWaitAsync(async () => { result = await Host.Scenario(configure); });
+        var tracked = await Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30))
+            .ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ => { result = await Host.Scenario(configure); }));
         return (tracked, result);
     }
+
+    /// <summary>Runs HTTP calls at once and waits until they and every message they cascaded are done.</summary>
+    protected Task ConcurrentTrackedCalls(IEnumerable<Action<Scenario>> calls) =>
+        Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60))
+            .ExecuteAndWaitAsync((Func<IMessageContext, Task>)(_ => Task.WhenAll(calls.Select(c => Host.Scenario(c)))));
 
     /// <summary>The Authorization header value for a test user with this role (admin unless said).</summary>
     protected async Task<string> BearerFor(string user, string role = Roles.Admin) => "Bearer " + await Fixture.TokenForAsync(user, role);
 
-    /// <summary>POSTs JSON, asserts 201 and returns the new id. Acts as the default user unless <paramref name="user"/> is given.</summary>
+    /// <summary>
+    /// POSTs JSON, asserts 201 and returns the new id, once every message the command cascaded (mentions on demands,
+    /// follow-ups) has been handled. Acts as the default user unless <paramref name="user"/> is given.
+    /// </summary>
     public async Task<Guid> Create(string url, object body, string? user = null, string? role = null)
     {
         var authorization = user is null && role is null ? null : await BearerFor(user ?? AppFixture.Officer, role ?? Roles.Admin);
-        var result = await Scenario(x =>
+        var (_, result) = await TrackedHttpCall(x =>
         {
             x.Post.Json(body).ToUrl(url);
             if (authorization is not null) x.WithRequestHeader("Authorization", authorization);
@@ -52,14 +61,14 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime, I
         return Read<CreatedBody>(await result.ReadAsTextAsync()).Id;
     }
 
-    /// <summary>POSTs JSON and asserts the status code.</summary>
-    protected Task<IScenarioResult> Post(string url, object body, int expectedStatus, string? ifMatch = null) =>
-        Scenario(x =>
+    /// <summary>POSTs JSON, asserts the status code and waits for the messages the command cascaded.</summary>
+    protected async Task<IScenarioResult> Post(string url, object body, int expectedStatus, string? ifMatch = null) =>
+        (await TrackedHttpCall(x =>
         {
             x.Post.Json(body).ToUrl(url);
             if (ifMatch is not null) x.WithRequestHeader("If-Match", ifMatch);
             x.StatusCodeShouldBe(expectedStatus);
-        });
+        })).Result;
 
     protected async Task<T> Get<T>(string url)
     {

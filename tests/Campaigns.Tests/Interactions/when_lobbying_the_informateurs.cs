@@ -144,12 +144,15 @@ public class when_lobbying_the_informateurs(AppFixture fixture) : FormationConte
     public async Task fifty_concurrent_interactions_at_one_demand_all_land()
     {
         var before = await CountEvents();
-        var posts = Enumerable.Range(1, 50).Select(i => Post("/api/calls", new
+        await ConcurrentTrackedCalls(Enumerable.Range(1, 50).Select(i => (Action<Alba.Scenario>)(x =>
         {
-            campaignId = _formation.CampaignId, contactIds = new[] { _formation.VanZwol }, demandIds = new[] { _formation.Demand2d },
-            subject = $"Belronde {i}", calledOn = "2025-12-03"
-        }, 201));
-        await Task.WhenAll(posts);
+            x.Post.Json(new
+            {
+                campaignId = _formation.CampaignId, contactIds = new[] { _formation.VanZwol }, demandIds = new[] { _formation.Demand2d },
+                subject = $"Belronde {i}", calledOn = "2025-12-03"
+            }).ToUrl("/api/calls");
+            x.StatusCodeShouldBe(201);
+        })));
 
         await using var session = Store.QuerySession();
         var demandStream = await session.Events.FetchStreamAsync(_formation.Demand2d);
@@ -161,14 +164,17 @@ public class when_lobbying_the_informateurs(AppFixture fixture) : FormationConte
     [Fact]
     public async Task concurrent_interactions_naming_two_demands_in_either_order_neither_deadlock_nor_lose_a_mention()
     {
-        // Half name the demands one way round, half the other: the locks are taken in one order all the same.
-        var posts = Enumerable.Range(1, 30).Select(i => Post("/api/meetings", new
+        // Half name the demands one way round, half the other: each demand records its mentions on its own queue.
+        await ConcurrentTrackedCalls(Enumerable.Range(1, 30).Select(i => (Action<Alba.Scenario>)(x =>
         {
-            campaignId = _formation.CampaignId, contactIds = new[] { _formation.VanZwol },
-            demandIds = i % 2 == 0 ? new[] { _formation.Demand2d, _formation.Demand3a } : new[] { _formation.Demand3a, _formation.Demand2d },
-            subject = $"Overleg {i}", heldOn = "2025-12-03"
-        }, 201));
-        await Task.WhenAll(posts);
+            x.Post.Json(new
+            {
+                campaignId = _formation.CampaignId, contactIds = new[] { _formation.VanZwol },
+                demandIds = i % 2 == 0 ? new[] { _formation.Demand2d, _formation.Demand3a } : new[] { _formation.Demand3a, _formation.Demand2d },
+                subject = $"Overleg {i}", heldOn = "2025-12-03"
+            }).ToUrl("/api/meetings");
+            x.StatusCodeShouldBe(201);
+        })));
 
         await using var session = Store.QuerySession();
         foreach (var demandId in new[] { _formation.Demand2d, _formation.Demand3a })

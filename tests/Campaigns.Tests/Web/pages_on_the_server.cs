@@ -244,15 +244,16 @@ public partial class pages_on_the_server(AppFixture fixture) : FormationContext(
         return (token, cookie);
     }
 
-    private Task<IScenarioResult> PostForm(string url, string token, string cookie, params (string Name, string Value)[] fields) =>
-        Scenario(x =>
+    /// <summary>Posts a form and waits for the messages its command cascaded, as the API tests do.</summary>
+    private async Task<IScenarioResult> PostForm(string url, string token, string cookie, params (string Name, string Value)[] fields) =>
+        (await TrackedHttpCall(x =>
         {
             x.Post.Url(url);
             x.ConfigureHttpContext(context => context.WriteFormData(
                 fields.Append(("__RequestVerificationToken", token)).Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))));
             x.WithRequestHeader("Cookie", cookie);
             x.IgnoreStatusCode();
-        });
+        })).Result;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

@@ -1,5 +1,3 @@
-using Campaigns.FollowUps;
-using Microsoft.Extensions.Options;
 using Campaigns.Campaigns;
 using Campaigns.Contacts;
 using Campaigns.Demands;
@@ -9,17 +7,15 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Wolverine;
-using Wolverine.Marten.Publishing;
 
 namespace Campaigns.Web.Pages.Officer;
 
 /// <summary>
 /// One form for a letter, meeting, call, e-mail or hearing. It builds the API's own command (SendLetter, LogMeeting, ...)
-/// and runs that endpoint's ValidateAsync and LogInteraction.Decide, so the rules are the API's.
+/// and sends it through the same Wolverine handler, so the rules and what follows are the API's.
 /// </summary>
 [BindProperties]
-public sealed class LogModel(
-    IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<FollowUpPolicyOptions> policies, TimeProvider clock) : FormPage
+public sealed class LogModel(IQuerySession query, IMessageBus bus, TimeProvider clock) : FormPage
 {
     public InteractionKind Kind { get; set; } = InteractionKind.Meeting;
     public Guid? CampaignId { get; set; }
@@ -79,38 +75,13 @@ public sealed class LogModel(
     {
         // Binding quirks (an unreadable date) leave the property empty; the domain's rules then name the field in Dutch.
         ModelState.Clear();
-        var command = Command();
-        var problem = command switch
-        {
-            SendLetter c => await SendLetterEndpoint.ValidateAsync(c, query, clock, ct),
-            LogMeeting c => await LogMeetingEndpoint.ValidateAsync(c, query, clock, ct),
-            LogCall c => await LogCallEndpoint.ValidateAsync(c, query, clock, ct),
-            LogEmail c => await LogEmailEndpoint.ValidateAsync(c, query, clock, ct),
-            LogHearing c => await LogHearingEndpoint.ValidateAsync(c, query, clock, ct),
-            _ => throw new InvalidOperationException($"No command for {Kind}.")
-        };
-        if (!Accept(problem, Fields))
+        if (await SendAsync(bus, Command(), ct, Fields) is not { Id: { } id })
         {
             await LoadOptionsAsync(ct);
             return Page();
         }
 
-        var id = Guid.CreateVersion7();
-        var decision = Kind switch
-        {
-            InteractionKind.Letter => LogInteraction.Decide<LetterSent>(command, id, ActingUser),
-            InteractionKind.Meeting => LogInteraction.Decide<MeetingHeld>(command, id, ActingUser),
-            InteractionKind.Call => LogInteraction.Decide<CallMade>(command, id, ActingUser),
-            InteractionKind.Email => LogInteraction.Decide<EmailSent>(command, id, ActingUser),
-            _ => LogInteraction.Decide<HearingAttended>(command, id, ActingUser)
-        };
-        await using var session = OpenSession(sessions, bus);
-        // The follow-up policies react as they do to the API (thank-you letter, chaser, settling open chasers).
-        var (_, reminders) = await decision.AppendAsync(ActingUser, session, policies.Value, ct);
-        await reminders.SendAsync((IMessageContext)bus);
-        await session.SaveChangesAsync(ct);
-
-        Flash($"{Dutch.Interaction(Kind)} vastgelegd: {decision.Recorded.Subject}");
+        Flash($"{Dutch.Interaction(Kind)} vastgelegd: {Subject?.Trim()}");
         return RedirectToPage(new { logged = id, campaignId = CampaignId });
     }
 
