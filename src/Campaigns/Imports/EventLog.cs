@@ -169,7 +169,8 @@ public sealed class EventLog(IDocumentStore store, ILogger<EventLog> logger)
         using var daemon = await store.BuildProjectionDaemonAsync();
         var names = options.Projections.All.Select(p => p.Name).Distinct().ToList();
         foreach (var name in names) await daemon.RebuildProjectionAsync(name, ct);
-        return names.Count;
+        await Timelines.TimelineSubscription.RebuildAsync(store, ct);
+        return names.Count + 1;
     }
 
     private IEvent Wrap(ExportedEvent exported)

@@ -61,8 +61,11 @@ public static class CampaignsHost
                 return options;
             })
             .UseLightweightSessions()
-            .AddAsyncDaemon(DaemonMode.HotCold)
-            .IntegrateWithWolverine();
+            // Wolverine's leader assigns the subscription to one node and moves it when that node dies.
+            .IntegrateWithWolverine(integration => integration.UseWolverineManagedEventSubscriptionDistribution = true)
+            // Timelines are projected off the command path.
+            .SubscribeToEvents(new Timelines.TimelineSubscription());
+        builder.Services.AddSingleton<Timelines.TimelineProgress>();
 
         builder.Host.UseWolverine(opts =>
         {

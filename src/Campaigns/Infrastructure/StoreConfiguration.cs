@@ -52,7 +52,6 @@ public static class StoreConfiguration
         options.Projections.Snapshot<Interaction>(SnapshotLifecycle.Inline, ForRebuilds);
         options.Projections.Snapshot<FollowUp>(SnapshotLifecycle.Inline, ForRebuilds);
         options.Schema.For<FollowUp>().Duplicate(f => f.Assignee).Duplicate(f => f.DueOn).Duplicate(f => f.CampaignId);
-        options.Projections.Add<TimelineProjection>(ProjectionLifecycle.Inline);
         // No GIN index on the entries: timelines page through timeline_keys (TimelineKeys), and a GIN index over every
         // path of every entry was the costliest part of writing one.
         options.Schema.For<TimelineEntry>()

@@ -17,6 +17,9 @@ public sealed record TimelineEntry(
     // Every key the entry ever had, so that a look back in time finds it even after a correction moved it.
     IReadOnlyList<string> EverThemes, IReadOnlyList<Guid> EverContactIds, IReadOnlyList<Guid> EverDemandIds, IReadOnlyList<Guid> EverCampaignIds)
 {
+    /// <summary>The log position of the last event folded in: a replayed event at or before it changes nothing.</summary>
+    public long Position { get; init; }
+
     public static TimelineEntry First(Guid id, string eventType, string actingUser, Guid? interactionId, TimelineRevision revision) =>
         new(id, eventType, actingUser, interactionId, revision.RecordedAt, revision.HappenedOn, revision.RecordedAt,
             revision.Summary, revision.CampaignId, revision.Themes, revision.ContactIds, revision.DemandIds, revision.OurSide, revision.Retracted,

@@ -24,6 +24,10 @@ public sealed class TimelinePageResult(IReadOnlyList<string> items, string? next
 
     public static TimelineEntry Parse(string json) => JsonSerializer.Deserialize<TimelineEntry>(json, Json)!;
 
+    /// <summary>A page already in objects (an as-of read): written with the API's serializer.</summary>
+    public static TimelinePageResult Of(TimelinePage page) =>
+        new(page.Items.Select(e => JsonSerializer.Serialize(e, Json)).ToList(), page.Next) { _page = page };
+
     public async Task ExecuteAsync(HttpContext context)
     {
         context.Response.StatusCode = StatusCodes.Status200OK;
@@ -56,6 +60,8 @@ public sealed record TimelineFilter
     public bool IncludeRetracted { get; set; }
     public string? Cursor { get; set; }
     public int? Limit { get; set; }
+    /// <summary>Wait (bounded) until the timelines have processed this <c>Campaigns-Position</c> of a command.</summary>
+    public long? WaitFor { get; set; }
 }
 
 public static class TimelineQueries
@@ -63,37 +69,62 @@ public static class TimelineQueries
     private const int DefaultLimit = 50, MaxLimit = 200;
 
     [WolverineGet("/api/timelines/themes/{slug}"), Tags("Timelines")]
-    public static Task<IResult> Theme(string slug, DateOnly? from, DateOnly? to, string? type, Guid? campaignId, string? theme, Guid? contactId,
-        DateTimeOffset? asOf, bool? includeRetracted, string? cursor, int? limit, IQuerySession session, CancellationToken ct) =>
-        Read(session, Filter(from, to, type, campaignId, theme, contactId, asOf, includeRetracted, cursor, limit) with { Theme = slug }, TimelineKeys.Theme(slug), ct);
+    public static Task<IResult> Theme(string slug, [AsParameters] TimelineFilter filter, HttpContext http, IQuerySession session, CancellationToken ct) =>
+        AnswerAsync(http, session, filter, TimelineKeys.Theme(slug), ct);
 
     [WolverineGet("/api/timelines/contacts/{id}"), Tags("Timelines")]
-    public static Task<IResult> Contact(Guid id, DateOnly? from, DateOnly? to, string? type, Guid? campaignId, string? theme, Guid? contactId,
-        DateTimeOffset? asOf, bool? includeRetracted, string? cursor, int? limit, IQuerySession session, CancellationToken ct) =>
-        Read(session, Filter(from, to, type, campaignId, theme, contactId, asOf, includeRetracted, cursor, limit) with { ContactId = id }, TimelineKeys.Contact(id), ct);
+    public static Task<IResult> Contact(Guid id, [AsParameters] TimelineFilter filter, HttpContext http, IQuerySession session, CancellationToken ct) =>
+        AnswerAsync(http, session, filter, TimelineKeys.Contact(id), ct);
 
     [WolverineGet("/api/timelines/campaigns/{id}"), Tags("Timelines")]
-    public static Task<IResult> Campaign(Guid id, DateOnly? from, DateOnly? to, string? type, Guid? campaignId, string? theme, Guid? contactId,
-        DateTimeOffset? asOf, bool? includeRetracted, string? cursor, int? limit, IQuerySession session, CancellationToken ct) =>
-        Read(session, Filter(from, to, type, campaignId, theme, contactId, asOf, includeRetracted, cursor, limit) with { CampaignId = id }, TimelineKeys.Campaign(id), ct);
+    public static Task<IResult> Campaign(Guid id, [AsParameters] TimelineFilter filter, HttpContext http, IQuerySession session, CancellationToken ct) =>
+        AnswerAsync(http, session, filter, TimelineKeys.Campaign(id), ct);
 
     [WolverineGet("/api/timelines/demands/{id}"), Tags("Timelines")]
-    public static Task<IResult> Demand(Guid id, DateOnly? from, DateOnly? to, string? type, Guid? campaignId, string? theme, Guid? contactId,
-        DateTimeOffset? asOf, bool? includeRetracted, string? cursor, int? limit, IQuerySession session, CancellationToken ct) =>
-        Read(session, Filter(from, to, type, campaignId, theme, contactId, asOf, includeRetracted, cursor, limit), TimelineKeys.Demand(id), ct);
+    public static Task<IResult> Demand(Guid id, [AsParameters] TimelineFilter filter, HttpContext http, IQuerySession session, CancellationToken ct) =>
+        AnswerAsync(http, session, filter, TimelineKeys.Demand(id), ct);
 
-    private static TimelineFilter Filter(DateOnly? from, DateOnly? to, string? type, Guid? campaignId, string? theme, Guid? contactId,
-        DateTimeOffset? asOf, bool? includeRetracted, string? cursor, int? limit) =>
-        new() { From = from, To = to, Type = type, CampaignId = campaignId, Theme = theme, ContactId = contactId, AsOf = asOf, IncludeRetracted = includeRetracted ?? false, Cursor = cursor, Limit = limit };
+    /// <summary>
+    /// Timelines are projected after the command commits. A reader who just wrote passes the command's
+    /// <c>Campaigns-Position</c> back (header <c>Campaigns-Wait-For</c> or <c>waitFor</c>) and is answered once the timelines
+    /// have caught up, or after the configured wait with <c>Campaigns-Consistent: false</c>.
+    /// </summary>
+    private static async Task<IResult> AnswerAsync(HttpContext http, IQuerySession session, TimelineFilter filter, string key, CancellationToken ct)
+    {
+        var waitFor = filter.WaitFor;
+        if (waitFor is null && http.Request.Query.TryGetValue("waitFor", out var query))
+        {
+            if (!long.TryParse(query.ToString(), out var asked)) return Results.Problem(new Check().Add("waitFor", "Verwacht een positie, bijvoorbeeld 1234.").ToProblem());
+            waitFor = asked;
+        }
+        var header = http.Request.Headers[TimelineProgress.WaitForHeader].ToString();
+        if (waitFor is null && header.Length > 0)
+        {
+            if (!long.TryParse(header, out var position) || position < 0)
+                return Results.Problem(new Check().Add(TimelineProgress.WaitForHeader, "Verwacht een positie, bijvoorbeeld 1234.").ToProblem());
+            waitFor = position;
+        }
+        if (waitFor is < 0) return Results.Problem(new Check().Add("waitFor", "Verwacht een positie, bijvoorbeeld 1234.").ToProblem());
+        if (waitFor is { } wanted)
+        {
+            var progress = http.RequestServices.GetRequiredService<TimelineProgress>();
+            http.Response.Headers[TimelineProgress.ConsistentHeader] = await progress.WaitForAsync(wanted, ct) ? "true" : "false";
+        }
 
-    private static async Task<IResult> Read(IQuerySession session, TimelineFilter filter, string key, CancellationToken ct)
+        var read = await ReadAsync(session, filter, key, ct);
+        return read.Problem is { } problem ? Results.Problem(problem) : read.Page!;
+    }
+
+    /// <summary>A page of the timeline with this key, or why the filters are refused. The web pages read the same way.</summary>
+    public static async Task<(TimelinePageResult? Page, ProblemDetails? Problem)> ReadAsync(
+        IQuerySession session, TimelineFilter filter, string key, CancellationToken ct)
     {
         var check = new Check()
             .That(filter.Limit is null or >= 1 and <= MaxLimit, "limit", $"Tussen 1 en {MaxLimit}.")
             .That(filter.From is null || filter.To is null || filter.From <= filter.To, "to", "Het einde ligt voor het begin.");
         Cursor? cursor = null;
         if (filter.Cursor is not null && !Cursor.TryParse(filter.Cursor, out cursor)) check.Add("cursor", "Onbekende cursor.");
-        if (!check.IsValid) return Results.Problem(check.ToProblem());
+        if (!check.IsValid) return (null, check.ToProblem());
 
         var limit = filter.Limit ?? DefaultLimit;
         // In page order after the cursor, at most one entry more than the page holds.
@@ -103,14 +134,14 @@ public static class TimelineQueries
             // As they read then: each entry folded back to its revisions recorded by that moment.
             var entries = (await session.QueryAsync<TimelineEntry>(sql, ct, parameters)).Select(e => e.AsOf(asOf)!).ToList();
             var page = entries.Take(limit).ToList();
-            return Results.Ok(new TimelinePage(page, entries.Count > limit ? Cursor.After(page[^1]) : null));
+            return (TimelinePageResult.Of(new TimelinePage(page, entries.Count > limit ? Cursor.After(page[^1]) : null)), null);
         }
 
         // As they read now: the entries' JSON goes out as PostgreSQL returns it, never turned into objects and back.
         var json = await session.AdvancedSql.QueryAsync<string>(sql, ct, parameters);
         var items = json.Take(limit).ToList();
         var next = json.Count > limit ? Cursor.After(TimelinePageResult.Parse(items[^1])) : null;
-        return new TimelinePageResult(items, next);
+        return (new TimelinePageResult(items, next), null);
     }
 
     /// <summary>

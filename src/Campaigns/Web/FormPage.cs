@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
+using System.Globalization;
 using Campaigns.Infrastructure.Commands;
+using Campaigns.Timelines;
 using Marten;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
@@ -50,7 +52,24 @@ public abstract class FormPage : PageModel
         IReadOnlyDictionary<string, string>? fields = null)
     {
         var result = await bus.InvokeCommandAsync(command, ActingUser, ct);
-        return result.Problem is { } problem && !Accept(problem, fields) ? null : result;
+        if (result.Problem is { } problem && !Accept(problem, fields)) return null;
+        if (result.Id is { } id)
+        {
+            // The timelines are projected after the commit: the next timeline page this user opens waits for this write.
+            var position = await HttpContext.RequestServices.GetRequiredService<TimelineProgress>().OfStreamAsync(id, ct);
+            Response.Cookies.Append(PositionCookie, position.ToString(CultureInfo.InvariantCulture),
+                new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = Request.IsHttps, IsEssential = true });
+        }
+        return result;
+    }
+
+    private const string PositionCookie = "campaigns-position";
+
+    /// <summary>Waits (bounded) until the timelines show the last command this user sent from a page.</summary>
+    public static async Task WaitForOwnWritesAsync(HttpContext http, CancellationToken ct)
+    {
+        if (long.TryParse(http.Request.Cookies[PositionCookie], NumberStyles.None, CultureInfo.InvariantCulture, out var position))
+            await http.RequestServices.GetRequiredService<TimelineProgress>().WaitForAsync(position, ct);
     }
 
     /// <summary>A session that commits through Wolverine's outbox, as the endpoints' transactional middleware does, signed by the user.</summary>

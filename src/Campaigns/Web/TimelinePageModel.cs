@@ -1,15 +1,10 @@
 using System.Text;
 using Campaigns.Timelines;
 using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Campaigns.Web;
-
-/// <summary>The arguments every timeline query takes, from the page's filters.</summary>
-public sealed record TimelineArgs(
-    DateOnly? From, DateOnly? To, string? Type, Guid? CampaignId, DateTimeOffset? AsOf, bool IncludeRetracted, string? Cursor, int Limit);
 
 /// <summary>
 /// A page that shows one of the API's timelines (theme, contact, demand) with its filters: period, type, campaign and
@@ -35,32 +30,28 @@ public abstract class TimelinePageModel(IQuerySession session) : PageModel
     /// <summary>Shown above the filters; the CSV file is named after it.</summary>
     public abstract string TimelineTitle { get; }
 
-    /// <summary>Runs the API's query for this page's timeline.</summary>
-    protected abstract Task<IResult> QueryAsync(TimelineArgs args, CancellationToken ct);
+    /// <summary>Which timeline the page shows (<see cref="TimelineKeys"/>).</summary>
+    protected abstract string TimelineKey { get; }
 
     /// <summary>Whether the page offers the campaign filter (a demand's timeline has one campaign).</summary>
     public virtual bool FiltersCampaign => true;
 
-    private TimelineArgs Args(string? cursor, int limit) =>
-        new(From, To, string.IsNullOrWhiteSpace(Type) ? null : Type, CampaignFilter, AsOf is { } day ? Dutch.EndOfDay(day) : null,
-            IncludeRetracted, cursor, limit);
+    private TimelineFilter Filter(string? cursor, int limit) => new()
+    {
+        From = From, To = To, Type = string.IsNullOrWhiteSpace(Type) ? null : Type, CampaignId = CampaignFilter,
+        AsOf = AsOf is { } day ? Dutch.EndOfDay(day) : null, IncludeRetracted = IncludeRetracted, Cursor = cursor, Limit = limit
+    };
 
+    /// <summary>Runs the API's query for this page's timeline, once the timelines show what this user just recorded.</summary>
     protected async Task ReadTimelineAsync(CancellationToken ct)
     {
         Names = await Names.LoadAsync(Session, ct);
-        var result = await QueryAsync(Args(Cursor, PageSize), ct);
-        switch (result)
-        {
-            case IValueHttpResult { Value: TimelinePage page }:
-                Timeline = page;
-                break;
-            case ProblemHttpResult { ProblemDetails: HttpValidationProblemDetails problem }:
-                FilterErrors = problem.Errors.SelectMany(e => e.Value.Select(m => $"{FilterLabel(e.Key)}: {m}")).ToList();
-                break;
-            case ProblemHttpResult { ProblemDetails: var problem }:
-                FilterErrors = [problem.Detail ?? problem.Title ?? "De filters kloppen niet."];
-                break;
-        }
+        await FormPage.WaitForOwnWritesAsync(HttpContext, ct);
+        var (page, problem) = await TimelineQueries.ReadAsync(Session, Filter(Cursor, PageSize), TimelineKey, ct);
+        if (page is not null) Timeline = page.Value;
+        else if (problem is HttpValidationProblemDetails invalid)
+            FilterErrors = invalid.Errors.SelectMany(e => e.Value.Select(m => $"{FilterLabel(e.Key)}: {m}")).ToList();
+        else FilterErrors = [problem?.Detail ?? problem?.Title ?? "De filters kloppen niet."];
     }
 
     /// <summary>All entries the filters select (every page of the API's answer), as a CSV file for a spreadsheet.</summary>
@@ -71,7 +62,7 @@ public abstract class TimelinePageModel(IQuerySession session) : PageModel
         string? cursor = null;
         do
         {
-            if (await QueryAsync(Args(cursor, 200), ct) is not IValueHttpResult { Value: TimelinePage page }) return BadRequest();
+            if ((await TimelineQueries.ReadAsync(Session, Filter(cursor, 200), TimelineKey, ct)).Page?.Value is not { } page) return BadRequest();
             entries.AddRange(page.Items);
             cursor = page.Next;
         } while (cursor is not null && entries.Count < 100_000);

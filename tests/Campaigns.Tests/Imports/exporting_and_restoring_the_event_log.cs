@@ -109,7 +109,7 @@ public class exporting_and_restoring_the_event_log(AppFixture fixture) : Integra
         });
     }
 
-    private Task ResetAllData() => Host.ResetAllMartenDataAsync();
+    private Task ResetAllData() => ResetStoreAsync(Host);
 
     /// <summary>Every event as the export would name it, in order; the sequence numbers themselves may differ.</summary>
     private static async Task<List<string>> Events(IDocumentStore store)

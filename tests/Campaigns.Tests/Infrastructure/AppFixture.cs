@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Alba;
 using Campaigns.Accounts;
+using Campaigns.Timelines;
+using Microsoft.AspNetCore.Http;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,7 +48,6 @@ public sealed class AppFixture : IAsyncLifetime
             {
                 if (solo)
                 {
-                    services.MartenDaemonModeIsSolo();
                     services.RunWolverineInSoloMode();
                 }
                 configureServices?.Invoke(services);
@@ -59,6 +60,11 @@ public sealed class AppFixture : IAsyncLifetime
         {
             if (!context.Request.Headers.ContainsKey("Authorization"))
                 context.Request.Headers.Authorization = "Bearer " + await users.TokenForAsync(Officer, Roles.Admin);
+            // Reads see every write made before them, as a user who passes the command's position back does. A test of
+            // that mechanism itself sends the header or waitFor, and is left to it.
+            if (HttpMethods.IsGet(context.Request.Method) && !context.Request.Headers.ContainsKey(TimelineProgress.WaitForHeader)
+                && !context.Request.Query.ContainsKey("waitFor"))
+                await host.Services.GetRequiredService<TimelineProgress>().WaitForEverythingAsync(TimeSpan.FromSeconds(30));
         });
         return host;
     }

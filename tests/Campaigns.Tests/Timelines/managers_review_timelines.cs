@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Campaigns.Demands;
 using Campaigns.Tests.Infrastructure;
 using Campaigns.Timelines;
@@ -209,10 +210,10 @@ public class managers_review_timelines(AppFixture fixture) : FormationContext(fi
         await Post($"/api/interactions/{letter}/retraction", new { reason = "Dubbel" }, 204);
         await Post($"/api/demands/{_formation.Demand2d}/adoption", new { venue = "budget", partial = false, occurredOn = "2026-01-15" }, 204);
 
+        Assert.True(await Host.Services.GetRequiredService<TimelineProgress>().WaitForEverythingAsync(TimeSpan.FromSeconds(30)));
         var before = await Snapshot();
         var keysBefore = await KeyRows();
-        using var daemon = await Store.BuildProjectionDaemonAsync();
-        await daemon.RebuildProjectionAsync<TimelineProjection>(CancellationToken.None);
+        await TimelineSubscription.RebuildAsync(Store, CancellationToken.None);
         var after = await Snapshot();
 
         Assert.NotEmpty(before);

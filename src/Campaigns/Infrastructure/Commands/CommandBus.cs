@@ -63,12 +63,30 @@ public static class HttpCommands
         return bus.AnswerAsync(command(version), http.User, ct);
     }
 
-    public static IResult ToHttp(CommandResult result) => result switch
+    public static IResult ToHttp(CommandResult result) => new Answer(result);
+
+    /// <summary>
+    /// 201/204 or the ProblemDetails, with the position of the stream's latest event in <c>Campaigns-Position</c>: a
+    /// client that reads a timeline next passes it back to see its own write.
+    /// </summary>
+    private sealed class Answer(CommandResult result) : IResult
     {
-        { Problem: { } problem } => Results.Problem(problem),
-        { Location: { } location } => Results.Created(location, result.Details ?? new { id = result.Id }),
-        _ => Results.NoContent()
-    };
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            if (result is { Problem: null, Id: { } id })
+            {
+                var progress = http.RequestServices.GetRequiredService<Timelines.TimelineProgress>();
+                http.Response.Headers[Timelines.TimelineProgress.PositionHeader] = (await progress.OfStreamAsync(id, http.RequestAborted)).ToString();
+            }
+            var inner = result switch
+            {
+                { Problem: { } problem } => Results.Problem(problem),
+                { Location: { } location } => Results.Created(location, result.Details ?? new { id = result.Id }),
+                _ => Results.NoContent()
+            };
+            await inner.ExecuteAsync(http);
+        }
+    }
 
     public static void WriteETag(HttpContext context, long version) => context.Response.Headers.ETag = $"\"{version}\"";
 

@@ -15,8 +15,7 @@ public sealed class ContactModel(IQuerySession session) : TimelinePageModel(sess
     /// <summary>The role shown: the one held on the "as of" day, else the current one.</summary>
     public RolePeriod? Role => Contact is null ? null : AsOf is { } day ? Contact.RoleOn(day) : Contact.CurrentRole;
 
-    protected override Task<IResult> QueryAsync(TimelineArgs a, CancellationToken ct) =>
-        TimelineQueries.Contact(Id, a.From, a.To, a.Type, a.CampaignId, null, null, a.AsOf, a.IncludeRetracted, a.Cursor, a.Limit, Session, ct);
+    protected override string TimelineKey => TimelineKeys.Contact(Id);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -31,6 +31,7 @@ public sealed class DashboardModel(IQuerySession session, TimeProvider clock) : 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
+        await FormPage.WaitForOwnWritesAsync(HttpContext, ct);
 
         Funnel = FunnelOf(Demands, Score);
 

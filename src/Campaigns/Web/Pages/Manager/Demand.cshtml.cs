@@ -16,8 +16,7 @@ public sealed class DemandModel(IQuerySession session) : TimelinePageModel(sessi
     public override string TimelineTitle => Demand?.Code is { Length: > 0 } code ? $"wens {code}" : "wens";
     public override bool FiltersCampaign => false;
 
-    protected override Task<IResult> QueryAsync(TimelineArgs a, CancellationToken ct) =>
-        TimelineQueries.Demand(Id, a.From, a.To, a.Type, null, null, null, a.AsOf, a.IncludeRetracted, a.Cursor, a.Limit, Session, ct);
+    protected override string TimelineKey => TimelineKeys.Demand(Id);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

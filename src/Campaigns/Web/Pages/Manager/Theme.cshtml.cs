@@ -12,8 +12,7 @@ public sealed class ThemeModel(IQuerySession session) : TimelinePageModel(sessio
 
     public override string TimelineTitle => Theme?.Label ?? Slug;
 
-    protected override Task<IResult> QueryAsync(TimelineArgs a, CancellationToken ct) =>
-        TimelineQueries.Theme(Slug, a.From, a.To, a.Type, a.CampaignId, null, null, a.AsOf, a.IncludeRetracted, a.Cursor, a.Limit, Session, ct);
+    protected override string TimelineKey => TimelineKeys.Theme(Slug);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

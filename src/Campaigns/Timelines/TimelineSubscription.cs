@@ -1,0 +1,174 @@
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Npgsql;
+using Wolverine.Marten.Subscriptions;
+
+namespace Campaigns.Timelines;
+
+/// <summary>
+/// Projects the event log into timeline entries, off the command path: Wolverine runs it as a subscription of Marten's
+/// async daemon, on one node at a time (the daemon's leader election). Each page of events is applied by
+/// <see cref="TimelineHandlers"/> and the entries are stored through the page's own operations, which commit in the same
+/// transaction as the subscription's progress: a crash mid-page rolls both back and the page is processed again, so
+/// every event changes its entry exactly once.
+/// </summary>
+public sealed class TimelineSubscription : BatchSubscription
+{
+    public const string Name = "timelines";
+
+    /// <summary>The row in <c>mt_event_progression</c> that says how far the timelines are.</summary>
+    public const string ProgressName = Name + ":All";
+
+    public TimelineSubscription() : base(Name)
+    {
+        foreach (var type in TimelineHandlers.EventTypes) IncludeType(type);
+        Options.BatchSize = 1_000;
+    }
+
+    public override Task ProcessEventsAsync(EventRange page, ISubscriptionController controller,
+        IDocumentOperations operations, IMessageBus bus, CancellationToken cancellationToken) =>
+        ApplyAsync(page.Events, operations, cancellationToken);
+
+    /// <summary>Loads the entries the events touch in one query, applies the events in order and stores what changed.</summary>
+    public static async Task ApplyAsync(IReadOnlyList<IEvent> events, IDocumentOperations operations, CancellationToken ct)
+    {
+        var ids = events.Select(TimelineHandlers.EntryId).OfType<Guid>().Distinct().ToArray();
+        if (ids.Length == 0) return;
+
+        var entries = (await operations.LoadManyAsync<TimelineEntry>(ct, ids)).ToDictionary(e => e.Id);
+        var changed = new Dictionary<Guid, TimelineEntry>();
+        foreach (var e in events)
+        {
+            if (TimelineHandlers.EntryId(e) is not { } id) continue;
+            entries.TryGetValue(id, out var current);
+            if (current is not null && e.Sequence <= current.Position) continue;
+            if (TimelineHandlers.Project(e, current) is not { } next || ReferenceEquals(next, current)) continue;
+            entries[id] = changed[id] = next with { Position = e.Sequence };
+        }
+        if (changed.Count > 0) operations.Store(changed.Values.ToArray());
+    }
+
+    /// <summary>
+    /// Builds every entry again from the whole log, in pages of <paramref name="pageSize"/> events, and leaves the
+    /// subscription's progress at the last timeline event, so the running subscription carries on from there. Run it while no
+    /// app serves the store (<c>dotnet run -- timelines</c>), or in tests once the subscription is idle.
+    /// </summary>
+    public static async Task<long> RebuildAsync(IDocumentStore store, CancellationToken ct, int pageSize = 5_000)
+    {
+        await store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(TimelineEntry), ct);
+        var types = TimelineHandlers.EventTypes.Select(t => t.GetEventTypeName()).ToArray();
+        long after = 0, processed = 0;
+        while (true)
+        {
+            await using var session = store.LightweightSession();
+            var events = await session.Events.QueryAllRawEvents()
+                .Where(e => e.Sequence > after && e.EventTypeName.IsOneOf(types))
+                .OrderBy(e => e.Sequence).Take(pageSize).ToListAsync(ct);
+            if (events.Count == 0) break;
+            await ApplyAsync(events, session, ct);
+            after = events[^1].Sequence;
+            processed += events.Count;
+            await session.SaveChangesAsync(ct);
+        }
+
+        await using var progress = store.LightweightSession();
+        progress.QueueSqlCommand(
+            $"insert into {Quote(store.Options.Events.DatabaseSchemaName)}.mt_event_progression (name, last_seq_id, last_updated) values (?, ?, now()) " +
+            "on conflict (name) do update set last_seq_id = excluded.last_seq_id, last_updated = excluded.last_updated",
+            ProgressName, after);
+        await progress.SaveChangesAsync(ct);
+        return processed;
+    }
+
+    private static async Task<bool> ExistsAsync(NpgsqlConnection connection, string table, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("select to_regclass(@table) is not null", connection);
+        command.Parameters.AddWithValue("table", table);
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+}
+
+/// <summary>Read-your-writes for the timelines: how far the subscription is, and a bounded wait for a position.</summary>
+public sealed class TimelineProgress(IDocumentStore store, IConfiguration configuration)
+{
+    public const string PositionHeader = "Campaigns-Position";
+    public const string WaitForHeader = "Campaigns-Wait-For";
+    public const string ConsistentHeader = "Campaigns-Consistent";
+
+    public async Task<long> CurrentAsync(CancellationToken ct)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        return await CurrentAsync(connection, ct);
+    }
+
+    /// <summary>How long a reader may be kept waiting (<c>Campaigns:Timelines:MaxWaitSeconds</c>, default 2).</summary>
+    public TimeSpan MaxWait { get; } = TimeSpan.FromSeconds(configuration.GetValue("Campaigns:Timelines:MaxWaitSeconds", 2.0));
+
+    /// <summary>Waits until the timelines have processed <paramref name="position"/>, for at most <see cref="MaxWait"/>.</summary>
+    public async Task<bool> WaitForAsync(long position, CancellationToken ct)
+    {
+        var timeout = MaxWait;
+        if (position <= 0) return true;
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (await CurrentAsync(connection, ct) >= position) return true;
+            if (DateTime.UtcNow >= deadline) return false;
+            await Task.Delay(20, ct);
+        }
+    }
+
+    /// <summary>For tests and tools: waits until the timelines have processed every event stored so far.</summary>
+    public async Task<bool> WaitForEverythingAsync(TimeSpan timeout)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        // A store nobody wrote to yet has no event table.
+        if (!await ExistsAsync(connection, Events, CancellationToken.None)) return true;
+        await using var command = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {Events}", connection);
+        var last = (long)(await command.ExecuteScalarAsync())!;
+        var deadline = DateTime.UtcNow + timeout;
+        while (await CurrentAsync(connection, CancellationToken.None) < last)
+        {
+            if (DateTime.UtcNow >= deadline) return false;
+            await Task.Delay(20);
+        }
+        return true;
+    }
+
+    /// <summary>The position of a stream's latest event: what a reader of the timelines waits for after a command.</summary>
+    public async Task<long> OfStreamAsync(Guid streamId, CancellationToken ct)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(
+            $"select coalesce(max(seq_id), 0) from {Events} where stream_id = @id", connection);
+        command.Parameters.AddWithValue("id", streamId);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private string Events => $"{Quote(store.Options.Events.DatabaseSchemaName)}.mt_events";
+    private string Progression => $"{Quote(store.Options.Events.DatabaseSchemaName)}.mt_event_progression";
+
+    private async Task<long> CurrentAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        if (!await ExistsAsync(connection, Progression, ct)) return 0;
+        await using var command = new NpgsqlCommand($"select coalesce(max(last_seq_id), 0) from {Progression} where name = @name", connection);
+        command.Parameters.AddWithValue("name", TimelineSubscription.ProgressName);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private static async Task<bool> ExistsAsync(NpgsqlConnection connection, string table, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("select to_regclass(@table) is not null", connection);
+        command.Parameters.AddWithValue("table", table);
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+}

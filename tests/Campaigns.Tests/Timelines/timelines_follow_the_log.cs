@@ -1,0 +1,196 @@
+using System.Text.Json;
+using Alba;
+using Campaigns.Tests.Infrastructure;
+using Campaigns.Timelines;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Campaigns.Tests.Timelines;
+
+/// <summary>
+/// Timelines are projected by the Wolverine subscription after the command commits. These tests run hosts of their own
+/// on a database of their own: a command's position, a restart between append and projection, a replay, a second node.
+/// </summary>
+public class timelines_follow_the_log : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private string _connectionString = "";
+
+    public async Task InitializeAsync() => _connectionString = await TestDatabase.CreateAsync("campaigns_timelines");
+
+    public Task DisposeAsync() => TestDatabase.DropAsync(_connectionString);
+
+    [Fact]
+    public async Task a_timeline_read_waits_for_the_position_a_command_answered()
+    {
+        await using var host = await AppFixture.StartHostAsync(_connectionString);
+        var (contact, campaign) = await SetUpAsync(host);
+
+        var logged = await host.Scenario(x =>
+        {
+            x.Post.Json(Meeting(contact, campaign, "Gesprek over de SPL")).ToUrl("/api/meetings");
+            x.StatusCodeShouldBe(201);
+        });
+        var position = long.Parse(logged.Context.Response.Headers[TimelineProgress.PositionHeader].ToString());
+        Assert.True(position > 0);
+
+        var read = await host.Scenario(x =>
+        {
+            x.Get.Url($"/api/timelines/contacts/{contact}");
+            x.WithRequestHeader(TimelineProgress.WaitForHeader, position.ToString());
+        });
+        Assert.Equal("true", read.Context.Response.Headers[TimelineProgress.ConsistentHeader].ToString());
+        Assert.Contains("Gesprek over de SPL", await read.ReadAsTextAsync());
+
+        // A position the timelines cannot reach: answered after the bounded wait, saying so, never an error.
+        var ahead = await host.Scenario(x => x.Get.Url($"/api/timelines/contacts/{contact}?waitFor={position + 1_000_000}"));
+        Assert.Equal("false", ahead.Context.Response.Headers[TimelineProgress.ConsistentHeader].ToString());
+
+        await host.Scenario(x =>
+        {
+            x.Get.Url($"/api/timelines/contacts/{contact}");
+            x.WithRequestHeader(TimelineProgress.WaitForHeader, "soon");
+            x.StatusCodeShouldBe(400);
+        });
+    }
+
+    [Fact]
+    public async Task events_committed_before_a_crash_are_projected_after_the_restart_once()
+    {
+        Guid contact, campaign;
+        await using (var first = await AppFixture.StartHostAsync(_connectionString))
+        {
+            (contact, campaign) = await SetUpAsync(first);
+            Assert.True(await WaitUntil(async () => await Progress() >= await LastSequence()));
+            await first.StopAsync();
+
+            // What a crash between the commit and the projection leaves: events in the log the timelines have not seen.
+            await using var session = first.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+            for (var i = 1; i <= 3; i++)
+            {
+                var id = Guid.NewGuid();
+                session.Events.StartStream(id, new global::Campaigns.Interactions.CallMade
+                {
+                    InteractionId = id, CampaignId = campaign, ContactIds = [contact], Subject = $"Belronde {i}",
+                    HappenedOn = new DateOnly(2025, 12, i), OurSide = ["anna.officer"]
+                });
+            }
+            await session.SaveChangesAsync();
+            Assert.True(await Progress() < await LastSequence());
+        }
+
+        List<string> before;
+        await using (var second = await AppFixture.StartHostAsync(_connectionString))
+        {
+            var entries = await ContactTimeline(second, contact);
+            Assert.Equal(3, entries.Count(e => e.Contains("Belronde")));
+            before = await EntriesJson();
+            await second.StopAsync();
+        }
+
+        // Replaying the whole log (its progress lost while the app was down) changes no entry.
+        await Sql($"update campaigns.mt_event_progression set last_seq_id = 0 where name = '{TimelineSubscription.ProgressName}'");
+        await using var third = await AppFixture.StartHostAsync(_connectionString);
+        Assert.True(await WaitUntil(async () => await Progress() >= await LastSequence()));
+        Assert.Equal(before, await EntriesJson());
+    }
+
+    [Fact]
+    public async Task with_two_nodes_the_other_carries_on_when_one_stops()
+    {
+        var nodeA = await AppFixture.StartHostAsync(_connectionString, solo: false);
+        await using var nodeB = await AppFixture.StartHostAsync(_connectionString, solo: false);
+        var (contact, campaign) = await SetUpAsync(nodeA);
+        await Log(nodeA, contact, campaign, "Voor de stop");
+        Assert.True(await WaitUntil(async () => await Progress() >= await LastSequence()), "no node runs the subscription");
+
+        await nodeA.StopAsync();
+        await nodeA.DisposeAsync();
+        await Log(nodeB, contact, campaign, "Na de stop");
+
+        Assert.True(await WaitUntil(async () => await Progress() >= await LastSequence()), "the remaining node did not take over");
+        var entries = await ContactTimeline(nodeB, contact);
+        var meetings = entries.Where(e => e.Contains("\"eventType\": \"meeting-held\"")).ToList();
+        Assert.Single(meetings, e => e.Contains("Voor de stop"));
+        Assert.Single(meetings, e => e.Contains("Na de stop"));
+    }
+
+    private static object Meeting(Guid contact, Guid campaign, string subject) =>
+        new { campaignId = campaign, contactIds = new[] { contact }, subject, heldOn = "2025-11-20" };
+
+    private static Task Log(IAlbaHost host, Guid contact, Guid campaign, string subject) =>
+        host.Scenario(x =>
+        {
+            x.Post.Json(Meeting(contact, campaign, subject)).ToUrl("/api/meetings");
+            x.StatusCodeShouldBe(201);
+        });
+
+    private static async Task<(Guid Contact, Guid Campaign)> SetUpAsync(IAlbaHost host)
+    {
+        var contact = await CreateAsync(host, "/api/contacts", new { name = "Van Zwol", kind = "informateur", organisation = "Tweede Kamer", effectiveOn = "2025-11-01" });
+        var campaign = await CreateAsync(host, "/api/campaigns", new { name = "Formatie", goal = "Wensen in het akkoord", startsOn = "2025-11-01" });
+        return (contact, campaign);
+    }
+
+    private static async Task<Guid> CreateAsync(IAlbaHost host, string url, object body)
+    {
+        var result = await host.Scenario(x =>
+        {
+            x.Post.Json(body).ToUrl(url);
+            x.StatusCodeShouldBe(201);
+        });
+        return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The contact's timeline entries as JSON, read once the timelines caught up with the log.</summary>
+    private async Task<List<string>> ContactTimeline(IAlbaHost host, Guid contact)
+    {
+        Assert.True(await WaitUntil(async () => await Progress() >= await LastSequence()));
+        var page = await host.GetAsJson<JsonElement>($"/api/timelines/contacts/{contact}");
+        return page.GetProperty("items").EnumerateArray().Select(e => e.GetRawText()).ToList();
+    }
+
+    private async Task<List<string>> EntriesJson()
+    {
+        var rows = new List<string>();
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select data::text from campaigns.mt_doc_timelineentry order by id", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
+        return rows;
+    }
+
+    private Task<long> Progress() =>
+        Scalar($"select coalesce(max(last_seq_id), 0) from campaigns.mt_event_progression where name = '{TimelineSubscription.ProgressName}'");
+
+    private Task<long> LastSequence() => Scalar("select coalesce(max(seq_id), 0) from campaigns.mt_events");
+
+    private async Task<long> Scalar(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task Sql(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<bool> WaitUntil(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(100);
+        }
+        return true;
+    }
+}
