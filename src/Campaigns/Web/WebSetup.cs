@@ -24,6 +24,8 @@ public static class WebSetup
                 // As in the API: the audit list and imports are for managers.
                 options.Conventions.AuthorizePage("/Manager/Audit", Policies.Manager);
                 options.Conventions.AuthorizePage("/Manager/ImportKamerleden", Policies.Manager);
+                // Forgetting a person is for admins, as its API route is.
+                options.Conventions.AuthorizePage("/Officer/ForgetContact", Policies.Admin);
             })
             .AddMvcOptions(o => o.Filters.Add<NotFoundPage>());
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
