@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Campaigns.Accounts;
+using Campaigns.Contacts;
+using Campaigns.FollowUps;
+using Campaigns.Tests.Infrastructure;
+
+namespace Campaigns.Tests.Web;
+
+/// <summary>The officer's contact moment, contact and follow-up pages and commands, through Alba.</summary>
+public class officer_pages_on_the_server(AppFixture fixture) : FormationContext(fixture)
+{
+    [Fact]
+    public async Task a_contact_moment_page_shows_what_was_discussed_and_its_corrections()
+    {
+        var meeting = await Create("/api/meetings", _formation.Meeting(_formation.VanZwol));
+        await Post($"/api/interactions/{meeting}/corrections", new { location = "Nieuwspoort", reason = "Locatie vergeten" }, 204);
+
+        var html = await Page($"/contactmomenten/{meeting}", 200);
+        Assert.Contains("Gesprek over praktijkleren", html);
+        Assert.Contains("Nieuwspoort", html);
+        Assert.Contains("Locatie vergeten", html);
+        Assert.Contains("Informateur, Tweede Kamer", html); // Van Zwol's role on the day of the meeting
+        Assert.Contains($"/contactmomenten/{meeting}/corrigeren", html);
+        Assert.Contains("Bedankbrief en verslag sturen", html); // the thank-you follow-up the meeting scheduled
+    }
+
+    [Theory]
+    [InlineData("/contactmomenten/{0}")]
+    [InlineData("/campagnes/{0}")]
+    [InlineData("/contacten/{0}")]
+    [InlineData("/contacten/{0}/gegevens")]
+    [InlineData("/follow-ups/{0}")]
+    [InlineData("/contacten/geen-id")]
+    public async Task an_unknown_page_is_a_dutch_page_not_json(string url)
+    {
+        var html = await Page(string.Format(url, Guid.NewGuid()), 404);
+        Assert.Contains("<h1>Niet gevonden</h1>", html);
+    }
+
+    [Fact]
+    public async Task registering_a_close_name_answers_the_possible_duplicates()
+    {
+        var result = await Scenario(x =>
+        {
+            x.Post.Json(new { name = "Van zwol", kind = "kamerlid", organisation = "VVD" }).ToUrl("/api/contacts");
+            x.StatusCodeShouldBe(201);
+        });
+        using var body = JsonDocument.Parse(await result.ReadAsTextAsync());
+        Assert.True(body.RootElement.TryGetProperty("id", out _));
+        var duplicate = Assert.Single(body.RootElement.GetProperty("possibleDuplicates").EnumerateArray());
+        Assert.Equal(_formation.VanZwol, duplicate.GetProperty("id").GetGuid());
+        Assert.NotNull(result.Context.Response.Headers.Location.ToString());
+    }
+
+    [Fact]
+    public async Task a_follow_up_is_assigned_only_to_an_active_team_member()
+    {
+        var result = await Scenario(x =>
+        {
+            x.Post.Json(new { description = "Nabellen", dueOn = "2026-03-01", assignee = "niet.bestaand" }).ToUrl("/api/follow-ups");
+            x.StatusCodeShouldBe(400);
+        });
+        Assert.Contains("assignee", await result.ReadAsTextAsync());
+        await BearerFor("jan.devries", Roles.Officer);
+        var id = await Create("/api/follow-ups", new { description = "Nabellen", dueOn = "2026-03-01", assignee = "jan.devries" });
+        Assert.Equal("jan.devries", (await Get<FollowUp>($"/api/follow-ups/{id}")).Assignee);
+    }
+
+    [Fact]
+    public async Task a_role_cannot_start_before_the_current_one_except_as_a_correction_of_the_history()
+    {
+        await Post($"/api/contacts/{_formation.Kamerlid}/roles", new { kind = "minister", organisation = "EZ", effectiveOn = "2000-01-01" }, 400);
+        await Post($"/api/contacts/{_formation.Kamerlid}/role-history/corrections",
+            new { kind = "fractiemedewerker", organisation = "CDA", effectiveOn = "2000-01-01", reason = "Eerder fractiemedewerker" }, 204);
+        var contact = await Get<ContactView>($"/api/contacts/{_formation.Kamerlid}");
+        Assert.Equal(ContactKind.Fractiemedewerker, contact.Roles[0].Kind);
+        await Post($"/api/contacts/{_formation.Kamerlid}/details", new { phone = "070 318 2211" }, 204);
+        Assert.Equal("070 318 2211", (await Get<ContactView>($"/api/contacts/{_formation.Kamerlid}")).Phone);
+        await Post($"/api/contacts/{_formation.Kamerlid}/details", new { phone = "070 318 2211" }, 400);
+    }
+
+    private async Task<string> Page(string url, int status)
+    {
+        var result = await Scenario(x =>
+        {
+            x.Get.Url(url);
+            x.WithRequestHeader("Accept", "text/html");
+            x.StatusCodeShouldBe(status);
+        });
+        return await result.ReadAsTextAsync();
+    }
+}
