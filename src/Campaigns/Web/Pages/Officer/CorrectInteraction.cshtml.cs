@@ -54,7 +54,7 @@ public sealed class CorrectInteractionModel(IQuerySession query, IMessageBus bus
         if (!await LoadAsync(ct)) return NotFound();
         var command = Changes(Interaction) with { InteractionId = Id, ExpectedVersion = expected };
         if (await SendAsync(bus, command, ct, Fields) is null) return Page();
-        Flash($"Correctie opgeslagen: {Dutch.Interaction(Interaction.Kind)} {command.Subject ?? Interaction.Subject}");
+        Flash($"Correctie opgeslagen: {command.Subject ?? Interaction.Subject}");
         return Redirect($"/contactmomenten/{Id}");
     }
 
