@@ -107,6 +107,7 @@ public class officers_fix_and_follow_up_in_the_browser(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Gegevens van Bas Kuipers opgeslagen");
         await Expect(page.Locator(".contact-details")).ToContainTextAsync(phone);
         await Expect(page.Locator(".history li").First).ToContainTextAsync($"telefoon (leeg) → {phone}");
+        await Screenshots.SaveAsync(page, "contact-details", height: 1500);
 
         var stored = await LastEventAsync(DemoDataSet.Kuipers);
         var changed = Assert.IsType<ContactDetailsChanged>(stored.Data);
@@ -194,6 +195,7 @@ public class officers_fix_and_follow_up_in_the_browser(BrowserFixture browser)
         await page.GetByLabel("Reden van het verzetten").FillAsync("Na het reces");
         await page.GetByRole(AriaRole.Button, new() { Name = "Verzetten" }).ClickAsync();
         await Expect(page.Locator(".follow-up-status")).ToContainTextAsync($"open, uiterlijk {Dutch(Today.AddDays(20))}");
+        await Screenshots.SaveAsync(page, "follow-up", height: 1100);
 
         await page.GetByLabel("Reden van het annuleren").FillAsync("Niet meer nodig");
         await page.GetByRole(AriaRole.Button, new() { Name = "Follow-up annuleren" }).ClickAsync();
@@ -235,6 +237,7 @@ public class officers_fix_and_follow_up_in_the_browser(BrowserFixture browser)
         var label = await option.Locator(".picker-label").BoundingBoxAsync();
         Assert.True(box!.Y < label!.Y + label.Height && label.Y < box.Y + box.Height, "the checkbox sits on its label's line");
         Assert.True(box.X < label.X);
+        await Screenshots.SaveAsync(phone, "log-form-phone");
     }
 
     private static string Dutch(DateOnly day) => global::Campaigns.Web.Dutch.Date(day);
