@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Alba;
 using Campaigns.Accounts;
 using Campaigns.Contacts;
 using Campaigns.FollowUps;
@@ -7,8 +9,33 @@ using Campaigns.Tests.Infrastructure;
 namespace Campaigns.Tests.Web;
 
 /// <summary>The officer's contact moment, contact and follow-up pages and commands, through Alba.</summary>
-public class officer_pages_on_the_server(AppFixture fixture) : FormationContext(fixture)
+public partial class officer_pages_on_the_server(AppFixture fixture) : FormationContext(fixture)
 {
+    [Fact]
+    public async Task the_error_summary_lists_the_fields_in_form_order()
+    {
+        var form = await Scenario(x => x.Get.Url("/contacten/nieuw"));
+        var token = TokenPattern().Match(await form.ReadAsTextAsync()).Groups[1].Value;
+        var cookie = string.Join("; ", form.Context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0]));
+        var refused = await Scenario(x =>
+        {
+            x.Post.Url("/contacten/nieuw");
+            x.ConfigureHttpContext(context => context.WriteFormData(new Dictionary<string, string>
+            {
+                ["Name"] = "", ["Kind"] = "", ["Organisation"] = "", ["Email"] = "geen-adres", ["EffectiveOn"] = "1800-01-01",
+                ["__RequestVerificationToken"] = token
+            }));
+            x.WithRequestHeader("Cookie", cookie);
+            x.StatusCodeShouldBe(200);
+        });
+        var summary = Regex.Match(await refused.ReadAsTextAsync(), "<div class=\"error-summary\".*?</div>", RegexOptions.Singleline).Value;
+        var fields = Regex.Matches(summary, "href=\"#(\\w+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["Name", "Kind", "Organisation", "EffectiveOn", "Email"], fields);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
     [Fact]
     public async Task a_contact_moment_page_shows_what_was_discussed_and_its_corrections()
     {

@@ -237,7 +237,6 @@ public class officers_fix_and_follow_up_in_the_browser(BrowserFixture browser)
         var label = await option.Locator(".picker-label").BoundingBoxAsync();
         Assert.True(box!.Y < label!.Y + label.Height && label.Y < box.Y + box.Height, "the checkbox sits on its label's line");
         Assert.True(box.X < label.X);
-        await Screenshots.SaveAsync(phone, "log-form-phone");
     }
 
     private static string Dutch(DateOnly day) => global::Campaigns.Web.Dutch.Date(day);
