@@ -104,6 +104,11 @@ public partial class officer_pages_on_the_server(AppFixture fixture) : Formation
         await Post($"/api/contacts/{_formation.Kamerlid}/details", new { phone = "070 318 2211" }, 204);
         Assert.Equal("070 318 2211", (await Get<ContactView>($"/api/contacts/{_formation.Kamerlid}")).Phone);
         await Post($"/api/contacts/{_formation.Kamerlid}/details", new { phone = "070 318 2211" }, 400);
+
+        // The audit shows both, with who recorded them.
+        var audit = await Get<global::Campaigns.Audit.AuditPage>($"/api/audit?stream={_formation.Kamerlid}");
+        Assert.Contains(audit.Items, e => e is { Type: "contact-role-history-corrected", User: AppFixture.Officer });
+        Assert.Contains(audit.Items, e => e is { Type: "contact-details-changed", User: AppFixture.Officer });
     }
 
     private async Task<string> Page(string url, int status)
