@@ -33,6 +33,59 @@ public partial class officer_pages_on_the_server(AppFixture fixture) : Formation
         Assert.Equal(["Name", "Kind", "Organisation", "EffectiveOn", "Email"], fields);
     }
 
+    [Fact]
+    public async Task an_admin_records_that_a_person_was_informed_and_forgets_them_after_confirming()
+    {
+        var id = _formation.VanZwol;
+        var informed = await PostFormAsync($"/contacten/{id}/gegevens", "Informed",
+            ("InformedOn", "2025-11-03"), ("Channel", "Email"), ("InformNote", "Privacyverklaring gemaild"));
+        Assert.True(informed.Context.Response.StatusCode == 302,
+            Regex.Match(await informed.ReadAsTextAsync(), "<div class=\"error-summary\".*?</div>", RegexOptions.Singleline).Value);
+        await using (var session = Store.QuerySession())
+        {
+            var events = await session.Events.FetchStreamAsync(id);
+            Assert.Equal(new DataSubjectInformed(id, new DateOnly(2025, 11, 3), InformationChannel.Email, "Privacyverklaring gemaild"), events[^1].Data);
+        }
+        Assert.Contains("3 november 2025", await Page($"/contacten/{id}/gegevens", 200));
+
+        var unconfirmed = await PostFormAsync($"/contacten/{id}/vergeten", null);
+        Assert.Contains("Bevestig dat deze persoon vergeten moet worden.", await unconfirmed.ReadAsTextAsync());
+        Assert.False((await Get<ContactView>($"/api/contacts/{id}")).Forgotten);
+
+        var confirmed = await PostFormAsync($"/contacten/{id}/vergeten", null, ("Confirmed", "true"));
+        Assert.Equal(302, confirmed.Context.Response.StatusCode);
+        var forgotten = await Get<ContactView>($"/api/contacts/{id}");
+        Assert.True(forgotten.Forgotten);
+        Assert.Equal(Contact.ForgottenName, forgotten.Name);
+    }
+
+    [Fact]
+    public async Task an_officer_may_not_open_the_forget_page()
+    {
+        var officer = await BearerFor("piet.officier", Roles.Officer);
+        await Scenario(x =>
+        {
+            x.Get.Url($"/contacten/{_formation.VanZwol}/vergeten");
+            x.WithRequestHeader("Authorization", officer);
+            x.StatusCodeShouldBe(403);
+        });
+    }
+
+    private async Task<Alba.IScenarioResult> PostFormAsync(string url, string? handler, params (string Name, string Value)[] fields)
+    {
+        var form = await Scenario(x => x.Get.Url(url));
+        var token = TokenPattern().Match(await form.ReadAsTextAsync()).Groups[1].Value;
+        var cookie = string.Join("; ", form.Context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0]));
+        return await Scenario(x =>
+        {
+            x.Post.Url(handler is null ? url : $"{url}?handler={handler}");
+            x.ConfigureHttpContext(context => context.WriteFormData(
+                fields.Append(("__RequestVerificationToken", token)).ToDictionary(f => f.Item1, f => f.Item2)));
+            x.WithRequestHeader("Cookie", cookie);
+            x.IgnoreStatusCode();
+        });
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
