@@ -1,49 +1,119 @@
-using Campaigns.Accounts;
-using Campaigns.Infrastructure.Http;
-using Campaigns.Infrastructure.Validation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Campaigns.Contacts;
 
-public record ChangeContactRole(ContactKind? Kind, string Organisation, DateOnly? EffectiveOn);
-
-public static class ChangeContactRoleEndpoint
+/// <summary>A new role from a date after the latest role's start. The contact comes from the route or the form.</summary>
+public record ChangeContactRole(ContactKind? Kind, string Organisation, DateOnly? EffectiveOn)
 {
-    public static ProblemDetails Validate(ChangeContactRole command) =>
+    public Guid ContactId { get; init; }
+    public long? ExpectedVersion { get; init; }
+}
+
+public static class ChangeContactRoleHandler
+{
+    public static ProblemDetails Validate(ChangeContactRole command, IEventStream<Contact> stream)
+    {
+        if (stream.Aggregate is not { } contact) return Problems.NotFound("Deze contactpersoon bestaat niet.");
+        var check = CheckFields(command);
+        if (!check.IsValid) return check.ToProblem();
+        if (contact.Forgotten) return Problems.Conflict("Deze contactpersoon is vergeten.");
+        if (ContactRoleRules.NewRole(contact, command.EffectiveOn!.Value) is { } wrong) return check.Add("effectiveOn", wrong).ToProblem();
+        return CommandBus.Unchanged(command.ExpectedVersion, stream);
+    }
+
+    public static (CommandResult, Events) Handle(ChangeContactRole command, [WriteAggregate] IEventStream<Contact> stream) =>
+        (CommandResult.Changed(command.ContactId), [Decide(command, stream.Aggregate!)]);
+
+    /// <summary>The fields alone; the Kamerleden import, which back-fills memberships in order, uses this and <see cref="Decide"/>.</summary>
+    public static Check CheckFields(ChangeContactRole command) =>
         new Check()
             .OneOf("kind", command.Kind)
             .Required("organisation", command.Organisation)
-            .Required("effectiveOn", command.EffectiveOn)
-            .ToProblem();
-
-    public static Task<ProblemDetails> ValidateAsync(Guid id, HttpContext context, IQuerySession session, CancellationToken ct) =>
-        Concurrency.CheckIfMatchAsync(context, session, id, ct);
-
-    [WolverinePost("/api/contacts/{id}/roles"), Tags("Contacts"), Authorize(Policy = Policies.Officer), EmptyResponse]
-    public static ContactRoleChanged Post(ChangeContactRole command, [WriteAggregate("id")] Contact contact) =>
-        Decide(command, contact);
+            .Required("effectiveOn", command.EffectiveOn);
 
     public static ContactRoleChanged Decide(ChangeContactRole command, Contact contact) =>
         new(contact.Id, command.Kind!.Value, command.Organisation.Trim(), command.EffectiveOn!.Value);
 }
 
-public record EndContactRole(DateOnly? EffectiveOn, string? Reason);
+public static class ChangeContactRoleEndpoint
+{
+    [WolverinePost("/api/contacts/{id}/roles"), Tags("Contacts"), Authorize(Policy = Policies.Officer)]
+    public static Task<IResult> Post(Guid id, ChangeContactRole command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(http, version => command with { ContactId = id, ExpectedVersion = version }, ct);
+}
+
+public record EndContactRole(DateOnly? EffectiveOn, string? Reason)
+{
+    public Guid ContactId { get; init; }
+    public long? ExpectedVersion { get; init; }
+}
+
+public static class EndContactRoleHandler
+{
+    public static ProblemDetails Validate(EndContactRole command, IEventStream<Contact> stream)
+    {
+        if (stream.Aggregate is not { } contact) return Problems.NotFound("Deze contactpersoon bestaat niet.");
+        var check = CheckFields(command);
+        if (!check.IsValid) return check.ToProblem();
+        var state = CheckState(command, contact);
+        return CommandBus.Passed(state) ? CommandBus.Unchanged(command.ExpectedVersion, stream) : state;
+    }
+
+    public static (CommandResult, Events) Handle(EndContactRole command, [WriteAggregate] IEventStream<Contact> stream) =>
+        (CommandResult.Changed(command.ContactId), [Decide(command, stream.Aggregate!)]);
+
+    public static Check CheckFields(EndContactRole command) =>
+        new Check().Required("effectiveOn", command.EffectiveOn).MaxLength("reason", command.Reason, Check.ShortText);
+
+    /// <summary>Only a running role ends, and not before it began.</summary>
+    public static ProblemDetails CheckState(EndContactRole command, Contact contact)
+    {
+        if (contact.CurrentRole is null) return Problems.Conflict("Deze contactpersoon heeft geen lopende rol.");
+        return command.EffectiveOn is { } on && ContactRoleRules.EndRole(contact, on) is { } wrong
+            ? new Check().Add("effectiveOn", wrong).ToProblem()
+            : WolverineContinue.NoProblems;
+    }
+
+    public static ContactRoleEnded Decide(EndContactRole command, Contact contact) =>
+        new(contact.Id, command.EffectiveOn!.Value, RegisterContactHandler.Blank(command.Reason));
+}
 
 public static class EndContactRoleEndpoint
 {
-    public static ProblemDetails Validate(EndContactRole command) =>
-        new Check().Required("effectiveOn", command.EffectiveOn).MaxLength("reason", command.Reason, Check.ShortText).ToProblem();
+    [WolverinePost("/api/contacts/{id}/role-end"), Tags("Contacts"), Authorize(Policy = Policies.Officer)]
+    public static Task<IResult> Post(Guid id, EndContactRole command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(http, version => command with { ContactId = id, ExpectedVersion = version }, ct);
+}
 
-    public static ProblemDetails Validate(EndContactRole command, Contact contact) =>
-        contact.CurrentRole is null
-            ? Problems.Conflict("Deze contactpersoon heeft geen lopende rol.")
-            : WolverineContinue.NoProblems;
+/// <summary>Insert a role into the past (or fix the role that starts on a date): a correction of the history, with its reason.</summary>
+public record CorrectContactRoleHistory(ContactKind? Kind, string Organisation, DateOnly? EffectiveOn, string Reason)
+{
+    public Guid ContactId { get; init; }
+    public long? ExpectedVersion { get; init; }
+}
 
-    [WolverinePost("/api/contacts/{id}/role-end"), Tags("Contacts"), Authorize(Policy = Policies.Officer), EmptyResponse]
-    public static ContactRoleEnded Post(EndContactRole command, [WriteAggregate("id")] Contact contact) =>
-        new(contact.Id, command.EffectiveOn!.Value, command.Reason);
+public static class CorrectContactRoleHistoryHandler
+{
+    public static ProblemDetails Validate(CorrectContactRoleHistory command, IEventStream<Contact> stream)
+    {
+        if (stream.Aggregate is not { } contact) return Problems.NotFound("Deze contactpersoon bestaat niet.");
+        var check = new Check()
+            .OneOf("kind", command.Kind)
+            .Required("organisation", command.Organisation)
+            .Required("effectiveOn", command.EffectiveOn)
+            .Required("reason", command.Reason, Check.LongText);
+        if (!check.IsValid) return check.ToProblem();
+        if (contact.Forgotten) return Problems.Conflict("Deze contactpersoon is vergeten.");
+        if (ContactRoleRules.HistoryCorrection(contact, command.EffectiveOn!.Value) is { } wrong) return check.Add("effectiveOn", wrong).ToProblem();
+        return CommandBus.Unchanged(command.ExpectedVersion, stream);
+    }
+
+    public static (CommandResult, Events) Handle(CorrectContactRoleHistory command, [WriteAggregate] IEventStream<Contact> stream) =>
+        (CommandResult.Changed(command.ContactId),
+            [new ContactRoleHistoryCorrected(command.ContactId, command.Kind!.Value, command.Organisation.Trim(), command.EffectiveOn!.Value, command.Reason.Trim())]);
+}
+
+public static class CorrectContactRoleHistoryEndpoint
+{
+    [WolverinePost("/api/contacts/{id}/role-history/corrections"), Tags("Contacts"), Authorize(Policy = Policies.Officer)]
+    public static Task<IResult> Post(Guid id, CorrectContactRoleHistory command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(http, version => command with { ContactId = id, ExpectedVersion = version }, ct);
 }

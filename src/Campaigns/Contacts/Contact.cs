@@ -37,6 +37,18 @@ public record ContactRoleChanged(Guid ContactId, ContactKind Kind, string Organi
 /// <summary>The current role ends without a new one, e.g. an informateur's task is done or a Kamerlid leaves the Kamer.</summary>
 public record ContactRoleEnded(Guid ContactId, DateOnly EffectiveOn, string? Reason);
 
+/// <summary>
+/// E-mail, phone, notes and lawful basis as they are from now on: the whole set, so that a cleared field is a change
+/// too. The earlier values stay in the stream (and the audit).
+/// </summary>
+public record ContactDetailsChanged(Guid ContactId, string? Email, string? Phone, string? Notes, LawfulBasis LawfulBasis);
+
+/// <summary>
+/// The role history was wrong: a role is inserted at a date before the latest role's start (or replaces the role that
+/// starts that day). Not a change of role: the person held this role then, we only learned it later.
+/// </summary>
+public record ContactRoleHistoryCorrected(Guid ContactId, ContactKind Kind, string Organisation, DateOnly EffectiveOn, string Reason);
+
 public sealed record RolePeriod(ContactKind Kind, string Organisation, DateOnly From, DateOnly? Until);
 
 /// <summary>A person the team lobbies or works with, with the history of the roles they held.</summary>
@@ -54,6 +66,9 @@ public sealed record Contact(
     public RolePeriod? RoleOn(DateOnly date) =>
         Roles.LastOrDefault(r => r.From <= date && (r.Until is null || date < r.Until));
 
+    /// <summary>A role recorded to start after <paramref name="today"/>: shown as "per &lt;datum&gt;", not as current.</summary>
+    public RolePeriod? UpcomingRole(DateOnly today) => Roles.FirstOrDefault(r => r.From > today);
+
     public static Contact Create(ContactRegistered e) =>
         new(e.ContactId, e.Name, e.Kind, e.Organisation, e.Email, e.Phone, e.Notes,
             [new RolePeriod(e.Kind, e.Organisation, e.EffectiveOn, null)], e.LawfulBasis, TkPersoonId: e.TkPersoonId);
@@ -61,6 +76,11 @@ public sealed record Contact(
     public Contact Apply(DataSubjectInformed e) => this with { InformedOn = InformedOn is { } earlier && earlier <= e.InformedOn ? earlier : e.InformedOn };
 
     public Contact Apply(ContactForgotten _) => this with { Name = ForgottenName, Email = null, Phone = null, Notes = null, Forgotten = true };
+
+    public Contact Apply(ContactDetailsChanged e) =>
+        this with { Email = e.Email, Phone = e.Phone, Notes = e.Notes, LawfulBasis = e.LawfulBasis };
+
+    public Contact Apply(ContactRoleHistoryCorrected e) => WithRoles(InsertRole(new RolePeriod(e.Kind, e.Organisation, e.EffectiveOn, null)));
 
     public Contact Apply(ContactRoleChanged e) => WithRoles(InsertRole(new RolePeriod(e.Kind, e.Organisation, e.EffectiveOn, null)));
 

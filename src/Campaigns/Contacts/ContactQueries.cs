@@ -1,6 +1,3 @@
-using Campaigns.Infrastructure.Http;
-using Marten;
-using Wolverine.Http;
 
 namespace Campaigns.Contacts;
 
@@ -29,8 +26,21 @@ public static class ContactQueries
     [WolverineGet("/api/contacts/{id}"), Tags("Contacts")]
     public static async Task<IResult> Get(Guid id, DateOnly? on, HttpContext context, IQuerySession session, CancellationToken ct)
     {
-        var (contact, version) = await Concurrency.LoadWithETagAsync<Contact>(session, id, context, ct);
-        return contact is null ? Results.NotFound() : Results.Ok(View(contact, on, version));
+        var contact = await session.LoadAsync<Contact>(id, ct);
+        if (contact is null) return Results.NotFound();
+        var version = (await session.Events.FetchStreamStateAsync(id, ct))?.Version ?? 0;
+        HttpCommands.WriteETag(context, version);
+        return Results.Ok(View(contact, on, version));
+    }
+
+    /// <summary>Contacts (not forgotten) whose name is close to <paramref name="name"/>: see <see cref="NameMatching"/>.</summary>
+    public static async Task<IReadOnlyList<PossibleDuplicate>> CloseMatchesAsync(IQuerySession session, string name, CancellationToken ct, Guid? except = null)
+    {
+        if (NameMatching.Words(name).Count == 0) return [];
+        var contacts = await session.Query<Contact>().Where(c => !c.Forgotten).ToListAsync(ct);
+        return contacts.Where(c => c.Id != except && NameMatching.Close(c.Name, name))
+            .OrderBy(c => c.Name).Take(10)
+            .Select(c => new PossibleDuplicate(c.Id, c.Name, c.Kind, c.Organisation)).ToList();
     }
 
     private static ContactView View(Contact c, DateOnly? on, long version) =>

@@ -1,28 +1,33 @@
-using Campaigns.Accounts;
-using Campaigns.Infrastructure.Validation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Campaigns.Contacts;
 
-public record InformDataSubject(DateOnly? InformedOn, InformationChannel? Channel, string? Note);
+public record InformDataSubject(DateOnly? InformedOn, InformationChannel? Channel, string? Note)
+{
+    public Guid ContactId { get; init; }
+    public long? ExpectedVersion { get; init; }
+}
 
 /// <summary>Record that the person was informed that we hold data about them (GDPR art. 14): when and how.</summary>
-public static class InformDataSubjectEndpoint
+public static class InformDataSubjectHandler
 {
-    public static ProblemDetails Validate(InformDataSubject command, TimeProvider clock) =>
-        new Check()
+    public static ProblemDetails Validate(InformDataSubject command, IEventStream<Contact> stream, TimeProvider clock)
+    {
+        if (stream.Aggregate is not { } contact) return Problems.NotFound("Deze contactpersoon bestaat niet.");
+        var check = new Check()
             .HappenedBy("informedOn", command.InformedOn, clock.GetUtcNow())
             .OneOf("channel", command.Channel)
-            .MaxLength("note", command.Note, Check.ShortText)
-            .ToProblem();
+            .MaxLength("note", command.Note, Check.ShortText);
+        if (!check.IsValid) return check.ToProblem();
+        return contact.Forgotten ? Problems.Conflict("Deze contactpersoon is vergeten.") : CommandBus.Unchanged(command.ExpectedVersion, stream);
+    }
 
-    public static ProblemDetails Validate(InformDataSubject command, Contact contact) =>
-        contact.Forgotten ? Problems.Conflict("Deze contactpersoon is vergeten.") : WolverineContinue.NoProblems;
+    public static (CommandResult, Events) Handle(InformDataSubject command, [WriteAggregate] IEventStream<Contact> stream) =>
+        (CommandResult.Changed(command.ContactId),
+            [new DataSubjectInformed(command.ContactId, command.InformedOn!.Value, command.Channel!.Value, RegisterContactHandler.Blank(command.Note))]);
+}
 
-    [WolverinePost("/api/contacts/{id}/informed"), Tags("Contacts"), Authorize(Policy = Policies.Officer), EmptyResponse]
-    public static DataSubjectInformed Post(InformDataSubject command, [WriteAggregate("id")] Contact contact) =>
-        new(contact.Id, command.InformedOn!.Value, command.Channel!.Value, command.Note?.Trim());
+public static class InformDataSubjectEndpoint
+{
+    [WolverinePost("/api/contacts/{id}/informed"), Tags("Contacts"), Authorize(Policy = Policies.Officer)]
+    public static Task<IResult> Post(Guid id, InformDataSubject command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(http, version => command with { ContactId = id, ExpectedVersion = version }, ct);
 }

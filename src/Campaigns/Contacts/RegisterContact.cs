@@ -1,11 +1,3 @@
-using Campaigns.Accounts;
-using Campaigns.Infrastructure.Http;
-using Campaigns.Infrastructure.Validation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Campaigns.Contacts;
 
 /// <param name="LawfulBasis">Why we may record this person; legitimate interest unless said.</param>
@@ -13,7 +5,10 @@ public record RegisterContact(
     string Name, ContactKind? Kind, string Organisation, string? Email, string? Phone, string? Notes, DateOnly? EffectiveOn,
     LawfulBasis? LawfulBasis = null);
 
-public static class RegisterContactEndpoint
+/// <summary>A contact already recorded whose name is close to the new one: perhaps the same person.</summary>
+public sealed record PossibleDuplicate(Guid Id, string Name, ContactKind Kind, string Organisation);
+
+public static class RegisterContactHandler
 {
     public static ProblemDetails Validate(RegisterContact command, TimeProvider clock) =>
         new Check()
@@ -27,17 +22,27 @@ public static class RegisterContactEndpoint
             .That(command.EffectiveOn is null || command.EffectiveOn.Value.Year >= 1900, "effectiveOn", "Ongeldige datum.")
             .ToProblem();
 
-    [WolverinePost("/api/contacts"), Tags("Contacts"), Authorize(Policy = Policies.Officer)]
-    public static (Created, IStartStream) Post(RegisterContact command, TimeProvider clock)
+    /// <summary>Registers as asked; close matches do not stop it, they are answered so that the caller can warn.</summary>
+    public static async Task<(CommandResult, IStartStream)> Handle(RegisterContact command, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var registered = Decide(command, Guid.CreateVersion7(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        return (new Created(registered.ContactId, $"/api/contacts/{registered.ContactId}"),
-            MartenOps.StartStream<Contact>(registered.ContactId, registered));
+        var duplicates = await ContactQueries.CloseMatchesAsync(session, registered.Name, ct);
+        var id = registered.ContactId;
+        return (CommandResult.Started(id, $"/api/contacts/{id}", new { id, possibleDuplicates = duplicates }),
+            MartenOps.StartStream<Contact>(id, registered));
     }
 
     public static ContactRegistered Decide(RegisterContact command, Guid id, DateOnly today) =>
         new(id, command.Name.Trim(), command.Kind!.Value, command.Organisation.Trim(), command.EffectiveOn ?? today,
             Blank(command.Email), Blank(command.Phone), Blank(command.Notes), command.LawfulBasis ?? LawfulBasis.LegitimateInterest);
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public static class RegisterContactEndpoint
+{
+    /// <summary>201 with the new id and <c>possibleDuplicates</c>: contacts whose name is close (case, accents, "van der").</summary>
+    [WolverinePost("/api/contacts"), Tags("Contacts"), Authorize(Policy = Policies.Officer)]
+    public static Task<IResult> Post(RegisterContact command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(command, http.User, ct);
 }

@@ -84,24 +84,24 @@ public sealed class DemoDataSeeder(
                 break;
             }
             case RegisterContactStep s:
-                Ensure(RegisterContactEndpoint.Validate(s.Command, clock), step);
-                session.Events.StartStream<Contact>(s.ContactId, RegisterContactEndpoint.Decide(s.Command, s.ContactId, Today));
+                Ensure(RegisterContactHandler.Validate(s.Command, clock), step);
+                session.Events.StartStream<Contact>(s.ContactId, RegisterContactHandler.Decide(s.Command, s.ContactId, Today));
                 counts.Contacts++;
                 break;
             case ChangeContactRoleStep s:
             {
-                Ensure(ChangeContactRoleEndpoint.Validate(s.Command), step);
-                Ensure(await ChangeContactRoleEndpoint.ValidateAsync(s.ContactId, http, session, ct), step);
+                var command = s.Command with { ContactId = s.ContactId };
                 var contact = await FetchAsync<Contact>(session, s.ContactId, step, ct);
-                contact.AppendOne(ChangeContactRoleEndpoint.Decide(s.Command, contact.Aggregate!));
+                Ensure(ChangeContactRoleHandler.Validate(command, contact), step);
+                contact.AppendMany(ChangeContactRoleHandler.Handle(command, contact).Item2);
                 break;
             }
             case EndContactRoleStep s:
             {
-                Ensure(EndContactRoleEndpoint.Validate(s.Command), step);
+                var command = s.Command with { ContactId = s.ContactId };
                 var contact = await FetchAsync<Contact>(session, s.ContactId, step, ct);
-                Ensure(EndContactRoleEndpoint.Validate(s.Command, contact.Aggregate!), step);
-                contact.AppendOne(EndContactRoleEndpoint.Post(s.Command, contact.Aggregate!));
+                Ensure(EndContactRoleHandler.Validate(command, contact), step);
+                contact.AppendMany(EndContactRoleHandler.Handle(command, contact).Item2);
                 break;
             }
             case StartCampaignStep s:
@@ -186,22 +186,22 @@ public sealed class DemoDataSeeder(
             }
             case CorrectInteractionStep s:
             {
-                Ensure(await CorrectInteractionEndpoint.ValidateAsync(s.InteractionId, s.Command, http, session, clock, ct), step);
+                var command = s.Command with { InteractionId = s.InteractionId };
                 var interaction = await FetchAsync<Interaction>(session, s.InteractionId, step, ct);
-                Ensure(CorrectInteractionEndpoint.Validate(s.Command, interaction.Aggregate!), step);
-                var (corrected, raises) = CorrectInteractionEndpoint.Decide(s.Command, interaction.Aggregate!);
-                interaction.AppendOne(corrected);
-                foreach (var raise in raises)
+                Ensure(await CorrectInteractionHandler.ValidateAsync(command, interaction, session, clock, ct), step);
+                var (_, corrected, raises) = CorrectInteractionHandler.Handle(command, interaction);
+                interaction.AppendMany(corrected);
+                foreach (var raise in raises.OfType<RaiseDemand>())
                     (await FetchAsync<Demand>(session, raise.DemandId, step, ct)).AppendOne(
                         new DemandRaised(raise.DemandId, raise.InteractionId, raise.RaisedOn, raise.ContactIds));
                 break;
             }
             case RetractInteractionStep s:
             {
-                Ensure(await RetractInteractionEndpoint.ValidateAsync(s.InteractionId, s.Command, http, session, ct), step);
+                var command = s.Command with { InteractionId = s.InteractionId };
                 var interaction = await FetchAsync<Interaction>(session, s.InteractionId, step, ct);
-                Ensure(RetractInteractionEndpoint.Validate(s.Command, interaction.Aggregate!), step);
-                interaction.AppendOne(RetractInteractionEndpoint.Post(s.Command, interaction.Aggregate!));
+                Ensure(RetractInteractionHandler.Validate(command, interaction), step);
+                interaction.AppendMany(RetractInteractionHandler.Handle(command, interaction).Item2);
                 break;
             }
             default:

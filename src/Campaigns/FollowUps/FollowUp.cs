@@ -15,6 +15,9 @@ public record FollowUpCancelled(Guid FollowUpId, string Reason, Guid? ByInteract
 
 public record FollowUpRescheduled(Guid FollowUpId, DateOnly DueOn, string? Reason);
 
+/// <summary>The contacts and themes a follow-up concerns changed with the contact moment it came from.</summary>
+public record FollowUpRetargeted(Guid FollowUpId, IReadOnlyList<Guid> ContactIds, IReadOnlyList<string> Themes, string Reason);
+
 /// <summary>The reminder fired on the due day.</summary>
 public record FollowUpDue(Guid FollowUpId, DateOnly DueOn, string Assignee);
 
@@ -39,6 +42,8 @@ public sealed record FollowUp(
         this with { Status = FollowUpStatus.Cancelled, SettledByInteractionId = e.ByInteractionId, Note = e.Reason };
 
     public FollowUp Apply(FollowUpRescheduled e) => this with { DueOn = e.DueOn };
+
+    public FollowUp Apply(FollowUpRetargeted e) => this with { ContactIds = e.ContactIds, Themes = e.Themes };
 
     public FollowUp Apply(FollowUpDue e) => this with { DueFiredFor = e.DueOn };
 

@@ -1,30 +1,25 @@
-using System.Security.Claims;
-using Campaigns.Accounts;
-using Campaigns.Infrastructure.Http;
-using Campaigns.Infrastructure.Validation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Campaigns.FollowUps;
 
+/// <summary>A follow-up by hand: from a contact moment, a demand or a contact, or on its own.</summary>
 public record ScheduleFollowUp(
     string Description, DateOnly? DueOn, string? Assignee, Guid? CampaignId, IReadOnlyList<Guid>? ContactIds,
     Guid? DemandId, Guid? OriginInteractionId);
 
-public static class ScheduleFollowUpEndpoint
+public static class ScheduleFollowUpHandler
 {
     public static async Task<ProblemDetails> ValidateAsync(ScheduleFollowUp command, IQuerySession session, CancellationToken ct)
     {
         var check = new Check()
             .Required("description", command.Description, Check.LongText)
             .Required("dueOn", command.DueOn)
+            .That(command.DueOn is null || command.DueOn.Value.Year >= 1900, "dueOn", "Ongeldige datum.")
             .MaxLength("assignee", command.Assignee, 100)
             .AtMost("contactIds", command.ContactIds);
+        if (!string.IsNullOrWhiteSpace(command.Assignee) && command.Assignee.Length <= 100
+            && await session.LoadAsync<UserAccount>(UserAccount.IdFor(command.Assignee), ct) is not { IsActive: true })
+            check.Add("assignee", $"'{command.Assignee.Trim()}' is geen actieve gebruiker van het team.");
         await KnownReferences.CheckCampaign(check, session, "campaignId", command.CampaignId, ct);
         await KnownReferences.CheckContacts(check, session, "contactIds", command.ContactIds, ct);
         if (command.DemandId is { } demandId) await KnownReferences.CheckDemands(check, session, "demandId", [demandId], ct);
@@ -32,79 +27,139 @@ public static class ScheduleFollowUpEndpoint
         return check.ToProblem();
     }
 
-    [WolverinePost("/api/follow-ups"), Tags("FollowUps"), Authorize(Policy = Policies.Officer)]
-    public static (Created, OutgoingMessages) Post(
-        ScheduleFollowUp command, ClaimsPrincipal user, IDocumentSession session, IOptions<FollowUpPolicyOptions> options)
+    public static (CommandResult, IStartStream, OutgoingMessages) Handle(ScheduleFollowUp command, Envelope envelope, IOptions<FollowUpPolicyOptions> options)
     {
-        var scheduled = Decide(command, Guid.CreateVersion7(), user.Identity!.Name!);
-        return (new Created(scheduled.FollowUpId, $"/api/follow-ups/{scheduled.FollowUpId}"),
-            FollowUpScheduling.Start(scheduled, session, options.Value));
+        var scheduled = Decide(command, Guid.CreateVersion7(), envelope.UserName ?? throw new InvalidOperationException("No acting user."));
+        return (CommandResult.Started(scheduled.FollowUpId, $"/api/follow-ups/{scheduled.FollowUpId}"),
+            MartenOps.StartStream<FollowUp>(scheduled.FollowUpId, scheduled),
+            FollowUpScheduling.Remind(scheduled.FollowUpId, scheduled.DueOn, options.Value));
     }
 
+    /// <summary>The assignee is whoever scheduled it, unless another team member is named (the user name as stored on the account).</summary>
     public static FollowUpScheduled Decide(ScheduleFollowUp command, Guid id, string scheduledBy) =>
         new(id, FollowUpKind.Manual, command.Description.Trim(), command.DueOn!.Value,
             string.IsNullOrWhiteSpace(command.Assignee) ? scheduledBy : command.Assignee.Trim(), command.CampaignId,
             (command.ContactIds ?? []).Distinct().ToList(), [], command.DemandId, command.OriginInteractionId, null);
 }
 
-public record CompleteFollowUp(DateOnly? CompletedOn, Guid? ByInteractionId, string? Note);
+public static class ScheduleFollowUpEndpoint
+{
+    [WolverinePost("/api/follow-ups"), Tags("FollowUps"), Authorize(Policy = Policies.Officer)]
+    public static Task<IResult> Post(ScheduleFollowUp command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(command, http.User, ct);
+}
+
+public record CompleteFollowUp(DateOnly? CompletedOn, Guid? ByInteractionId, string? Note)
+{
+    public Guid FollowUpId { get; init; }
+    public long? ExpectedVersion { get; init; }
+}
+
+public static class CompleteFollowUpHandler
+{
+    public static async Task<ProblemDetails> ValidateAsync(
+        CompleteFollowUp command, IEventStream<FollowUp> stream, Envelope envelope, IQuerySession session, CancellationToken ct)
+    {
+        if (stream.Aggregate is not { } followUp) return Problems.NotFound("Deze follow-up bestaat niet.");
+        var check = new Check().MaxLength("note", command.Note, Check.LongText);
+        if (command.ByInteractionId is { } by) await KnownReferences.CheckInteractions(check, session, "byInteractionId", [by], ct);
+        if (!check.IsValid) return check.ToProblem();
+        return await FollowUpRules.MayChangeAsync(followUp, envelope, session, command.ExpectedVersion, stream, ct);
+    }
+
+    public static (CommandResult, Events) Handle(
+        CompleteFollowUp command, [WriteAggregate] IEventStream<FollowUp> stream, IOptions<FollowUpPolicyOptions> options, TimeProvider clock) =>
+        (CommandResult.Changed(command.FollowUpId),
+            [new FollowUpCompleted(command.FollowUpId, command.CompletedOn ?? options.Value.Today(clock), command.ByInteractionId, Blank(command.Note))]);
+
+    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
 
 public static class CompleteFollowUpEndpoint
 {
-    public static async Task<ProblemDetails> ValidateAsync(CompleteFollowUp command, IQuerySession session, CancellationToken ct)
-    {
-        var check = new Check().MaxLength("note", command.Note, Check.LongText);
-        if (command.ByInteractionId is { } by) await KnownReferences.CheckInteractions(check, session, "byInteractionId", [by], ct);
-        return check.ToProblem();
-    }
-
-    public static ProblemDetails Validate(CompleteFollowUp command, FollowUp followUp, ClaimsPrincipal user) => FollowUpRules.MayManage(followUp, user);
-
-    [WolverinePost("/api/follow-ups/{id}/completion"), Tags("FollowUps"), Authorize(Policy = Policies.Officer), EmptyResponse]
-    public static FollowUpCompleted Post(CompleteFollowUp command, [WriteAggregate("id")] FollowUp followUp, IOptions<FollowUpPolicyOptions> options, TimeProvider clock) =>
-        new(followUp.Id, command.CompletedOn ?? options.Value.Today(clock), command.ByInteractionId, command.Note?.Trim());
+    [WolverinePost("/api/follow-ups/{id}/completion"), Tags("FollowUps"), Authorize(Policy = Policies.Officer)]
+    public static Task<IResult> Post(Guid id, CompleteFollowUp command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(http, version => command with { FollowUpId = id, ExpectedVersion = version }, ct);
 }
 
-public record CancelFollowUp(string Reason);
+public record CancelFollowUp(string Reason)
+{
+    public Guid FollowUpId { get; init; }
+    public long? ExpectedVersion { get; init; }
+}
+
+public static class CancelFollowUpHandler
+{
+    public static async Task<ProblemDetails> ValidateAsync(
+        CancelFollowUp command, IEventStream<FollowUp> stream, Envelope envelope, IQuerySession session, CancellationToken ct)
+    {
+        if (stream.Aggregate is not { } followUp) return Problems.NotFound("Deze follow-up bestaat niet.");
+        var check = new Check().Required("reason", command.Reason, Check.LongText);
+        if (!check.IsValid) return check.ToProblem();
+        return await FollowUpRules.MayChangeAsync(followUp, envelope, session, command.ExpectedVersion, stream, ct);
+    }
+
+    public static (CommandResult, Events) Handle(CancelFollowUp command, [WriteAggregate] IEventStream<FollowUp> stream) =>
+        (CommandResult.Changed(command.FollowUpId), [new FollowUpCancelled(command.FollowUpId, command.Reason.Trim(), null)]);
+}
 
 public static class CancelFollowUpEndpoint
 {
-    public static ProblemDetails Validate(CancelFollowUp command) => new Check().Required("reason", command.Reason, Check.LongText).ToProblem();
-
-    public static ProblemDetails Validate(CancelFollowUp command, FollowUp followUp, ClaimsPrincipal user) => FollowUpRules.MayManage(followUp, user);
-
-    [WolverinePost("/api/follow-ups/{id}/cancellation"), Tags("FollowUps"), Authorize(Policy = Policies.Officer), EmptyResponse]
-    public static FollowUpCancelled Post(CancelFollowUp command, [WriteAggregate("id")] FollowUp followUp) =>
-        new(followUp.Id, command.Reason.Trim(), null);
+    [WolverinePost("/api/follow-ups/{id}/cancellation"), Tags("FollowUps"), Authorize(Policy = Policies.Officer)]
+    public static Task<IResult> Post(Guid id, CancelFollowUp command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(http, version => command with { FollowUpId = id, ExpectedVersion = version }, ct);
 }
 
-public record RescheduleFollowUp(DateOnly? DueOn, string? Reason);
+public record RescheduleFollowUp(DateOnly? DueOn, string? Reason)
+{
+    public Guid FollowUpId { get; init; }
+    public long? ExpectedVersion { get; init; }
+}
+
+public static class RescheduleFollowUpHandler
+{
+    public static async Task<ProblemDetails> ValidateAsync(
+        RescheduleFollowUp command, IEventStream<FollowUp> stream, Envelope envelope, IQuerySession session, CancellationToken ct)
+    {
+        if (stream.Aggregate is not { } followUp) return Problems.NotFound("Deze follow-up bestaat niet.");
+        var check = new Check()
+            .Required("dueOn", command.DueOn)
+            .That(command.DueOn is null || command.DueOn.Value.Year >= 1900, "dueOn", "Ongeldige datum.")
+            .MaxLength("reason", command.Reason, Check.LongText);
+        if (!check.IsValid) return check.ToProblem();
+        if (followUp.IsOpen && followUp.DueOn == command.DueOn) return Problems.Conflict("Deze follow-up staat al op die datum.");
+        return await FollowUpRules.MayChangeAsync(followUp, envelope, session, command.ExpectedVersion, stream, ct);
+    }
+
+    /// <summary>The reminder for the old date still fires, finds another due date and does nothing.</summary>
+    public static (CommandResult, Events, OutgoingMessages) Handle(
+        RescheduleFollowUp command, [WriteAggregate] IEventStream<FollowUp> stream, IOptions<FollowUpPolicyOptions> options) =>
+        (CommandResult.Changed(command.FollowUpId),
+            [new FollowUpRescheduled(command.FollowUpId, command.DueOn!.Value, CompleteFollowUpHandler.Blank(command.Reason))],
+            FollowUpScheduling.Remind(command.FollowUpId, command.DueOn!.Value, options.Value));
+}
 
 public static class RescheduleFollowUpEndpoint
 {
-    public static ProblemDetails Validate(RescheduleFollowUp command) =>
-        new Check().Required("dueOn", command.DueOn).MaxLength("reason", command.Reason, Check.LongText).ToProblem();
-
-    public static ProblemDetails Validate(RescheduleFollowUp command, FollowUp followUp, ClaimsPrincipal user) =>
-        followUp.IsOpen && followUp.DueOn == command.DueOn
-            ? Problems.Conflict("Deze follow-up staat al op die datum.")
-            : FollowUpRules.MayManage(followUp, user);
-
-    /// <summary>The reminder for the old date still fires, finds another due date and does nothing.</summary>
-    [WolverinePost("/api/follow-ups/{id}/reschedule"), Tags("FollowUps"), Authorize(Policy = Policies.Officer), EmptyResponse]
-    public static (Events, OutgoingMessages) Post(RescheduleFollowUp command, [WriteAggregate("id")] FollowUp followUp, IOptions<FollowUpPolicyOptions> options) =>
-        ([new FollowUpRescheduled(followUp.Id, command.DueOn!.Value, command.Reason?.Trim())],
-            FollowUpScheduling.Remind(followUp.Id, command.DueOn!.Value, options.Value));
+    [WolverinePost("/api/follow-ups/{id}/reschedule"), Tags("FollowUps"), Authorize(Policy = Policies.Officer)]
+    public static Task<IResult> Post(Guid id, RescheduleFollowUp command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(http, version => command with { FollowUpId = id, ExpectedVersion = version }, ct);
 }
 
 public static class FollowUpRules
 {
-    /// <summary>Officers settle their own follow-ups; managers and admins anyone's.</summary>
-    public static ProblemDetails MayManage(FollowUp followUp, ClaimsPrincipal user) =>
-        followUp.Assignee == user.Identity?.Name || user.IsInRole(Roles.Manager) || user.IsInRole(Roles.Admin)
-            ? MustBeOpen(followUp)
-            : new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Niet toegestaan", Detail = "Dit is de follow-up van een ander." };
-
-    public static ProblemDetails MustBeOpen(FollowUp followUp) =>
-        followUp.IsOpen ? WolverineContinue.NoProblems : Problems.Conflict("Deze follow-up is al afgehandeld.");
+    /// <summary>
+    /// Officers settle their own follow-ups; managers and admins anyone's. The acting user's role comes from their
+    /// account, so the API and the pages (which both send the command as the signed-in user) decide alike.
+    /// </summary>
+    public static async Task<ProblemDetails> MayChangeAsync(
+        FollowUp followUp, Envelope envelope, IQuerySession session, long? expectedVersion, IEventStream<FollowUp> stream, CancellationToken ct)
+    {
+        var user = envelope.UserName ?? "";
+        var mayManage = string.Equals(followUp.Assignee, user, StringComparison.OrdinalIgnoreCase)
+                        || await session.LoadAsync<UserAccount>(UserAccount.IdFor(user), ct) is { Role: Roles.Manager or Roles.Admin, IsActive: true };
+        if (!mayManage)
+            return new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Niet toegestaan", Detail = "Dit is de follow-up van een ander." };
+        return followUp.IsOpen ? CommandBus.Unchanged(expectedVersion, stream) : Problems.Conflict("Deze follow-up is al afgehandeld.");
+    }
 }

@@ -88,6 +88,17 @@ public static class FollowUpPolicies
                 $"Wens {demand.Code ?? demand.Text} ligt al {options.UntouchedDemandDays} dagen stil",
                 raisedOn.AddDays(options.UntouchedDemandDays), raisedBy, demand.CampaignId, [], [demand.Theme], demand.Id, lastMention, raisedOn);
 
+    /// <summary>
+    /// A follow-up keeps its distance to the contact moment it came from (three working days for a thank-you, fourteen
+    /// days for a chaser) when that moment's day is corrected. Null when the day did not move.
+    /// </summary>
+    public static DateOnly? DueAfterCorrection(FollowUp followUp, DateOnly? happenedOn) =>
+        happenedOn is { } day && followUp.OriginHappenedOn is { } was && day != was
+            ? followUp.Kind == FollowUpKind.ThankYou
+                ? WorkingDays.Add(day, WorkingDays.Between(was, followUp.DueOn))
+                : followUp.DueOn.AddDays(day.DayNumber - was.DayNumber)
+            : null;
+
     /// <summary>Policy follow-ups have ids derived from what caused them, so a replayed fact cannot schedule twice.</summary>
     public static Guid IdFor(Guid origin, string purpose)
     {

@@ -17,8 +17,11 @@ public record CheckDemandActivity(Guid DemandId, Guid LastMention, DateOnly Rais
 /// <summary>A follow-up a policy decided on. Its id derives from its cause, so a replayed decision opens it once.</summary>
 public record OpenFollowUp(FollowUpScheduled Scheduled);
 
-/// <summary>A later contact made an open chaser pointless.</summary>
-public record SettleChaser(Guid FollowUpId, string Reason, Guid InteractionId);
+/// <summary>An open follow-up that something made pointless: a later contact (the interaction named), or a retraction.</summary>
+public record SettleFollowUp(Guid FollowUpId, string Reason, Guid? ByInteractionId);
+
+/// <summary>The contact moment a follow-up came from was corrected: its due day, contacts or themes move with it.</summary>
+public record RealignFollowUp(Guid FollowUpId, DateOnly? DueOn, IReadOnlyList<Guid>? ContactIds, IReadOnlyList<string>? Themes, string Reason);
 
 public static class FollowUpScheduling
 {
@@ -49,13 +52,52 @@ public static class OpenFollowUpHandler
             : FollowUpScheduling.Start(message.Scheduled, session, options.Value);
 }
 
-public static class SettleChaserHandler
+public static class SettleFollowUpHandler
 {
-    public static void Handle(SettleChaser message, [WriteAggregate] IEventStream<FollowUp> stream)
+    public static void Handle(SettleFollowUp message, [WriteAggregate] IEventStream<FollowUp> stream)
     {
         if (stream.Aggregate is { IsOpen: true })
-            stream.AppendOne(new FollowUpCancelled(message.FollowUpId, message.Reason, message.InteractionId));
+            stream.AppendOne(new FollowUpCancelled(message.FollowUpId, message.Reason, message.ByInteractionId));
     }
+}
+
+public static class RealignFollowUpHandler
+{
+    public static OutgoingMessages Handle(RealignFollowUp message, [WriteAggregate] IEventStream<FollowUp> stream, IOptions<FollowUpPolicyOptions> options)
+    {
+        if (stream.Aggregate is not { IsOpen: true } followUp) return [];
+        var messages = new OutgoingMessages();
+        if (message.DueOn is { } dueOn && dueOn != followUp.DueOn)
+        {
+            stream.AppendOne(new FollowUpRescheduled(followUp.Id, dueOn, message.Reason));
+            messages.AddRange(FollowUpScheduling.Remind(followUp.Id, dueOn, options.Value));
+        }
+        if (message.ContactIds is not null || message.Themes is not null)
+            stream.AppendOne(new FollowUpRetargeted(followUp.Id, message.ContactIds ?? followUp.ContactIds, message.Themes ?? followUp.Themes, message.Reason));
+        return messages;
+    }
+}
+
+/// <summary>
+/// The follow-up policies react to corrections and retractions: a retracted contact moment's open follow-ups are
+/// cancelled with the reason; a correction that moves its day, contacts or themes moves them too.
+/// </summary>
+public static class FollowUpsAfterCorrectionHandler
+{
+    public static async Task<OutgoingMessages> Handle(InteractionRetracted e, IQuerySession session, CancellationToken ct) =>
+        [.. (await OpenFrom(e.InteractionId, session, ct)).Select(f => new SettleFollowUp(f.Id, $"Contactmoment ingetrokken: {e.Reason}", null))];
+
+    public static async Task<OutgoingMessages> Handle(InteractionCorrected e, IQuerySession session, CancellationToken ct)
+    {
+        var c = e.Changes;
+        if (c.HappenedOn is null && c.ContactIds is null && c.Themes is null) return [];
+        var reason = $"Contactmoment gecorrigeerd: {e.Reason}";
+        return [.. (await OpenFrom(e.InteractionId, session, ct)).Select(f => new RealignFollowUp(f.Id,
+            FollowUpPolicies.DueAfterCorrection(f, c.HappenedOn), c.ContactIds, c.Themes, reason))];
+    }
+
+    private static Task<IReadOnlyList<FollowUp>> OpenFrom(Guid interactionId, IQuerySession session, CancellationToken ct) =>
+        session.Query<FollowUp>().Where(f => f.OriginInteractionId == interactionId && f.Status == FollowUpStatus.Open).ToListAsync(ct);
 }
 
 /// <summary>
@@ -96,7 +138,7 @@ public static class FollowUpsAfterInteractionHandler
         var loggedBy = envelope.UserName ?? FollowUpReminderHandler.Actor;
         var messages = new OutgoingMessages();
         foreach (var settled in FollowUpPolicies.SettledBy(recorded, await openChasersQuery))
-            messages.Add(new SettleChaser(settled.FollowUpId, settled.Reason, recorded.InteractionId));
+            messages.Add(new SettleFollowUp(settled.FollowUpId, settled.Reason, recorded.InteractionId));
         foreach (var scheduled in FollowUpPolicies.AfterInteraction(recorded, await contactsQuery, loggedBy, options))
             messages.Add(new OpenFollowUp(scheduled));
         if (options.FlagUntouchedDemands)

@@ -14,6 +14,15 @@ public static class WorkingDays
         return day;
     }
 
+    /// <summary>How many working days lie after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
+    public static int Between(DateOnly from, DateOnly to)
+    {
+        var count = 0;
+        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
+            if (IsWorkingDay(day)) count++;
+        return count;
+    }
+
     public static bool IsWorkingDay(DateOnly day) =>
         day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !IsPublicHoliday(day);
 

@@ -21,8 +21,8 @@ public sealed record TkDecision(TkOutcome Outcome, IReadOnlyList<object> Events,
 
 /// <summary>
 /// Checks a <see cref="TkDataSet"/> as a whole, and decides per person what the Contacts slice must record, through
-/// the endpoints' own Validate and Decide functions: <see cref="RegisterContactEndpoint"/>,
-/// <see cref="ChangeContactRoleEndpoint"/> and <see cref="EndContactRoleEndpoint"/>. Pure: no store, no clock.
+/// the endpoints' own Validate and Decide functions: <see cref="RegisterContactHandler"/>,
+/// <see cref="ChangeContactRoleHandler"/> and <see cref="EndContactRoleHandler"/>. Pure: no store, no clock.
 /// </summary>
 public static class TkKamerleden
 {
@@ -138,8 +138,8 @@ public static class TkKamerleden
             if (!stillSeated) return new TkDecision(TkOutcome.NotSeated, [], []);
             var first = periods[0];
             var register = new RegisterContact(persoon.Name, ContactKind.Kamerlid, first.Organisation, null, null, null, first.From);
-            if (!Accepted(RegisterContactEndpoint.Validate(register, clock))) return new TkDecision(TkOutcome.Created, [], problems);
-            var registered = RegisterContactEndpoint.Decide(register, newId, today) with { TkPersoonId = TkId(persoon.Id) };
+            if (!Accepted(RegisterContactHandler.Validate(register, clock))) return new TkDecision(TkOutcome.Created, [], problems);
+            var registered = RegisterContactHandler.Decide(register, newId, today) with { TkPersoonId = TkId(persoon.Id) };
             events.Add(registered);
             contact = Contact.Create(registered);
         }
@@ -153,16 +153,16 @@ public static class TkKamerleden
             if (!Sits(contact, period.Organisation, period.From))
             {
                 var change = new ChangeContactRole(ContactKind.Kamerlid, period.Organisation, period.From);
-                if (!Accepted(ChangeContactRoleEndpoint.Validate(change))) break;
-                var changed = ChangeContactRoleEndpoint.Decide(change, contact);
+                if (!Accepted(ChangeContactRoleHandler.CheckFields(change).ToProblem())) break;
+                var changed = ChangeContactRoleHandler.Decide(change, contact);
                 events.Add(changed);
                 contact = contact.Apply(changed);
             }
             if (period.Until is { } until && Sits(contact, period.Organisation, until) && !periods.Any(p => p.From == until))
             {
                 var end = new EndContactRole(until, $"Lidmaatschap {period.Organisation} tot en met {until.AddDays(-1):yyyy-MM-dd} (open data Tweede Kamer)");
-                if (!Accepted(EndContactRoleEndpoint.Validate(end)) || !Accepted(EndContactRoleEndpoint.Validate(end, contact))) break;
-                var ended = EndContactRoleEndpoint.Post(end, contact);
+                if (!Accepted(EndContactRoleHandler.CheckFields(end).ToProblem()) || !Accepted(EndContactRoleHandler.CheckState(end, contact))) break;
+                var ended = EndContactRoleHandler.Decide(end, contact);
                 events.Add(ended);
                 contact = contact.Apply(ended);
             }
@@ -175,8 +175,8 @@ public static class TkKamerleden
                 var on = deleted.Until ?? deleted.ChangedOn ?? today;
                 var end = new EndContactRole(on < current.From ? current.From : on,
                     $"Lidmaatschap {deleted.Fractie} verwijderd uit de open data van de Tweede Kamer");
-                if (!Accepted(EndContactRoleEndpoint.Validate(end)) || !Accepted(EndContactRoleEndpoint.Validate(end, contact))) break;
-                var ended = EndContactRoleEndpoint.Post(end, contact);
+                if (!Accepted(EndContactRoleHandler.CheckFields(end).ToProblem()) || !Accepted(EndContactRoleHandler.CheckState(end, contact))) break;
+                var ended = EndContactRoleHandler.Decide(end, contact);
                 events.Add(ended);
                 contact = contact.Apply(ended);
             }

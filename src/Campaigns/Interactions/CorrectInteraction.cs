@@ -1,12 +1,4 @@
-using Campaigns.Accounts;
 using Campaigns.Demands;
-using Campaigns.Infrastructure.Http;
-using Campaigns.Infrastructure.Validation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Campaigns.Interactions;
 
@@ -14,13 +6,18 @@ namespace Campaigns.Interactions;
 public record CorrectInteraction(
     string? Subject, string? Summary, string? Outcome, string? DocumentRef, string? Location, DateOnly? HappenedOn,
     IReadOnlyList<Guid>? ContactIds, IReadOnlyList<string>? Themes, IReadOnlyList<Guid>? DemandIds,
-    IReadOnlyList<string>? OurSide, string Reason);
+    IReadOnlyList<string>? OurSide, string Reason)
+{
+    public Guid InteractionId { get; init; }
+    public long? ExpectedVersion { get; init; }
+}
 
-public static class CorrectInteractionEndpoint
+public static class CorrectInteractionHandler
 {
     public static async Task<ProblemDetails> ValidateAsync(
-        Guid id, CorrectInteraction command, HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
+        CorrectInteraction command, IEventStream<Interaction> stream, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
+        if (stream.Aggregate is not { } interaction) return Problems.NotFound("Dit contactmoment bestaat niet.");
         var check = new Check()
             .Required("reason", command.Reason, Check.LongText)
             .MaxLength("subject", command.Subject, Check.ShortText)
@@ -38,17 +35,17 @@ public static class CorrectInteractionEndpoint
         await KnownReferences.CheckContacts(check, session, "contactIds", command.ContactIds, ct);
         await KnownReferences.CheckThemes(check, session, "themes", command.Themes, ct);
         await KnownReferences.CheckDemands(check, session, "demandIds", command.DemandIds, ct);
-        return check.IsValid ? await Concurrency.CheckIfMatchAsync(context, session, id, ct) : check.ToProblem();
+        if (!check.IsValid) return check.ToProblem();
+        return interaction.Retracted
+            ? Problems.Conflict("Dit contactmoment is ingetrokken en kan niet meer worden gecorrigeerd.")
+            : CommandBus.Unchanged(command.ExpectedVersion, stream);
     }
 
-    public static ProblemDetails Validate(CorrectInteraction command, Interaction interaction) =>
-        interaction.Retracted ? Problems.Conflict("Dit contactmoment is ingetrokken en kan niet meer worden gecorrigeerd.") : WolverineContinue.NoProblems;
-
-    [WolverinePost("/api/interactions/{id}/corrections"), Tags("Interactions"), Authorize(Policy = Policies.Officer), EmptyResponse]
-    public static (Events, OutgoingMessages) Post(CorrectInteraction command, [WriteAggregate("id")] Interaction interaction)
+    public static (CommandResult, Events, OutgoingMessages) Handle(CorrectInteraction command, [WriteAggregate] IEventStream<Interaction> stream)
     {
-        var (corrected, raised) = Decide(command, interaction);
-        return ([corrected], [.. raised]);
+        var (corrected, raised) = Decide(command, stream.Aggregate!);
+        // The mentioned demands and the follow-up policies hear of it through the outbox.
+        return (CommandResult.Changed(command.InteractionId), [corrected], [.. raised, corrected]);
     }
 
     /// <summary>A correction that adds a demand raises it, just as logging the interaction would have.</summary>
@@ -64,23 +61,43 @@ public static class CorrectInteractionEndpoint
             c.ContactIds?.Distinct().ToList(), c.Themes?.Distinct().ToList(), c.DemandIds?.Distinct().ToList(), c.OurSide);
 }
 
-public record RetractInteraction(string Reason);
+public static class CorrectInteractionEndpoint
+{
+    [WolverinePost("/api/interactions/{id}/corrections"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
+    public static Task<IResult> Post(Guid id, CorrectInteraction command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(http, version => command with { InteractionId = id, ExpectedVersion = version }, ct);
+}
+
+public record RetractInteraction(string Reason)
+{
+    public Guid InteractionId { get; init; }
+    public long? ExpectedVersion { get; init; }
+}
+
+public static class RetractInteractionHandler
+{
+    public static ProblemDetails Validate(RetractInteraction command, IEventStream<Interaction> stream)
+    {
+        if (stream.Aggregate is not { } interaction) return Problems.NotFound("Dit contactmoment bestaat niet.");
+        var check = new Check().Required("reason", command.Reason, Check.LongText);
+        if (!check.IsValid) return check.ToProblem();
+        return interaction.Retracted
+            ? Problems.Conflict("Dit contactmoment is al ingetrokken.")
+            : CommandBus.Unchanged(command.ExpectedVersion, stream);
+    }
+
+    public static (CommandResult, Events, OutgoingMessages) Handle(RetractInteraction command, [WriteAggregate] IEventStream<Interaction> stream)
+    {
+        var retracted = new InteractionRetracted(command.InteractionId, command.Reason.Trim());
+        return (CommandResult.Changed(command.InteractionId), [retracted], [retracted]);
+    }
+}
 
 public static class RetractInteractionEndpoint
 {
-    public static async Task<ProblemDetails> ValidateAsync(
-        Guid id, RetractInteraction command, HttpContext context, IQuerySession session, CancellationToken ct)
-    {
-        var check = new Check().Required("reason", command.Reason, Check.LongText);
-        return check.IsValid ? await Concurrency.CheckIfMatchAsync(context, session, id, ct) : check.ToProblem();
-    }
-
-    public static ProblemDetails Validate(RetractInteraction command, Interaction interaction) =>
-        interaction.Retracted ? Problems.Conflict("Dit contactmoment is al ingetrokken.") : WolverineContinue.NoProblems;
-
-    [WolverinePost("/api/interactions/{id}/retraction"), Tags("Interactions"), Authorize(Policy = Policies.Officer), EmptyResponse]
-    public static InteractionRetracted Post(RetractInteraction command, [WriteAggregate("id")] Interaction interaction) =>
-        new(interaction.Id, command.Reason.Trim());
+    [WolverinePost("/api/interactions/{id}/retraction"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
+    public static Task<IResult> Post(Guid id, RetractInteraction command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(http, version => command with { InteractionId = id, ExpectedVersion = version }, ct);
 }
 
 public static class InteractionQueries
@@ -88,7 +105,9 @@ public static class InteractionQueries
     [WolverineGet("/api/interactions/{id}"), Tags("Interactions")]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
-        var (interaction, _) = await Concurrency.LoadWithETagAsync<Interaction>(session, id, context, ct);
-        return interaction is null ? Results.NotFound() : Results.Ok(interaction);
+        var interaction = await session.LoadAsync<Interaction>(id, ct);
+        if (interaction is null) return Results.NotFound();
+        HttpCommands.WriteETag(context, (await session.Events.FetchStreamStateAsync(id, ct))?.Version ?? 0);
+        return Results.Ok(interaction);
     }
 }

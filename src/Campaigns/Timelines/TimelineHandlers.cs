@@ -22,7 +22,7 @@ public static class TimelineHandlers
         typeof(InteractionCorrected), typeof(InteractionRetracted),
         typeof(DemandFormulated), typeof(SupportRecorded), typeof(DemandAdopted), typeof(DemandRejected), typeof(DemandWithdrawn),
         typeof(ContactRegistered), typeof(ContactRoleChanged), typeof(ContactRoleEnded), typeof(CampaignStarted), typeof(CampaignClosed),
-        typeof(FollowUpScheduled), typeof(FollowUpRescheduled), typeof(FollowUpCompleted), typeof(FollowUpCancelled)
+        typeof(FollowUpScheduled), typeof(FollowUpRescheduled), typeof(FollowUpRetargeted), typeof(FollowUpCompleted), typeof(FollowUpCancelled)
     ];
 
     /// <summary>
@@ -36,6 +36,7 @@ public static class TimelineHandlers
         InteractionRetracted r => r.InteractionId,
         FollowUpScheduled f => f.FollowUpId,
         FollowUpRescheduled f => f.FollowUpId,
+        FollowUpRetargeted f => f.FollowUpId,
         FollowUpCompleted f => f.FollowUpId,
         FollowUpCancelled f => f.FollowUpId,
         DemandFormulated or SupportRecorded or DemandAdopted or DemandRejected or DemandWithdrawn
@@ -65,6 +66,7 @@ public static class TimelineHandlers
         (IEvent<InteractionCorrected> x, { } current) => Apply(x, current),
         (IEvent<InteractionRetracted> x, { } current) => Apply(x, current),
         (IEvent<FollowUpRescheduled> x, { } current) => Apply(x, current),
+        (IEvent<FollowUpRetargeted> x, { } current) => Apply(x, current),
         (IEvent<FollowUpCompleted> x, { } current) => Apply(x, current),
         (IEvent<FollowUpCancelled> x, { } current) => Apply(x, current),
         _ => entry
@@ -78,6 +80,12 @@ public static class TimelineHandlers
 
     public static TimelineEntry Apply(IEvent<FollowUpRescheduled> e, TimelineEntry entry) =>
         entry.Revise(entry.Revisions[^1] with { RecordedAt = RecordedAt(e), HappenedOn = e.Data.DueOn, Reason = e.Data.Reason });
+
+    public static TimelineEntry Apply(IEvent<FollowUpRetargeted> e, TimelineEntry entry) =>
+        entry.Revise(entry.Revisions[^1] with
+        {
+            RecordedAt = RecordedAt(e), ContactIds = e.Data.ContactIds, Themes = e.Data.Themes, Reason = e.Data.Reason
+        });
 
     public static TimelineEntry Apply(IEvent<FollowUpCompleted> e, TimelineEntry entry) =>
         entry.Revise(entry.Revisions[^1] with

@@ -104,12 +104,21 @@ public abstract class FormPage : PageModel
         return new HtmlString($"<p class=\"field-error\" id=\"{ErrorId(field)}\">{HtmlEncoder.Default.Encode(text)}</p>");
     }
 
-    /// <summary>Every error, with a link to its field, for the summary at the top of the form.</summary>
-    public IReadOnlyList<(string Field, string Message)> AllErrors() =>
-        ModelState.SelectMany(e => e.Value!.Errors.Select(x =>
-            (e.Key, FieldLabels.TryGetValue(e.Key, out var label) ? $"{label}: {x.ErrorMessage}" : x.ErrorMessage))).ToList();
+    /// <summary>
+    /// Every error, with a link to its field, for the summary at the top of the form: errors without a field first, then
+    /// the fields in the order of <see cref="FieldLabels"/> (form order), not in the order the rules checked them.
+    /// </summary>
+    public IReadOnlyList<(string Field, string Message)> AllErrors()
+    {
+        var order = FieldLabels.Keys.Select((field, n) => (field, n)).ToDictionary(x => x.field, x => x.n);
+        return ModelState
+            .OrderBy(e => e.Key.Length == 0 ? -1 : order.GetValueOrDefault(e.Key, int.MaxValue))
+            .SelectMany(e => e.Value!.Errors.Select(x =>
+                (e.Key, FieldLabels.TryGetValue(e.Key, out var label) ? $"{label}: {x.ErrorMessage}" : x.ErrorMessage)))
+            .ToList();
+    }
 
-    /// <summary>The Dutch label of each field, so that the summary says which field a message is about.</summary>
+    /// <summary>The Dutch label of each field, in form order, so that the summary says which field a message is about.</summary>
     protected virtual IReadOnlyDictionary<string, string> FieldLabels { get; } = new Dictionary<string, string>();
 
     private static string Pascal(string key) => key.Length == 0 ? key : char.ToUpperInvariant(key[0]) + key[1..];

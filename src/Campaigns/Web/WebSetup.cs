@@ -24,16 +24,35 @@ public static class WebSetup
                 // As in the API: the audit list and imports are for managers.
                 options.Conventions.AuthorizePage("/Manager/Audit", Policies.Manager);
                 options.Conventions.AuthorizePage("/Manager/ImportKamerleden", Policies.Manager);
+                // Forgetting a person is for admins, as its API route is.
+                options.Conventions.AuthorizePage("/Officer/ForgetContact", Policies.Admin);
             })
             .AddMvcOptions(o => o.Filters.Add<NotFoundPage>());
-        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        services.Configure<RouteOptions>(o =>
+        {
+            o.LowercaseUrls = true;
+            o.ConstraintMap[PagePath.Name] = typeof(PagePath);
+        });
     }
 
     public static void MapCampaignsWeb(this WebApplication app)
     {
         app.UseStaticFiles();
         app.MapRazorPages();
+        // A page address that matches nothing (an unknown route, a malformed id) gets the Dutch page, not the problem
+        // JSON of the API, which keeps its own answers. A fallback matches only when no other endpoint does.
+        app.MapFallbackToPage("{first:" + PagePath.Name + "}/{**rest:nonfile}", "/NotFound");
     }
+}
+
+/// <summary>A first path segment that belongs to the pages: not the API, its documents or the health check.</summary>
+public sealed class PagePath : IRouteConstraint
+{
+    public const string Name = "pagepath";
+    private static readonly HashSet<string> NotPages = new(StringComparer.OrdinalIgnoreCase) { "api", "openapi", "scalar", "health" };
+
+    public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
+        values.TryGetValue(routeKey, out var value) && value?.ToString() is { Length: > 0 } segment && !NotPages.Contains(segment);
 }
 
 /// <summary>A person gets a Dutch page, not the API's problem JSON, for a contact, theme or demand that does not exist.

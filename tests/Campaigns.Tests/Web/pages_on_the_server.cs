@@ -131,9 +131,9 @@ public partial class pages_on_the_server(AppFixture fixture) : FormationContext(
         var id = Guid.Parse(location.Split('/')[^1]);
 
         var (roleToken, roleCookie) = await FormToken($"/contacten/{id}/rol");
-        var version = Regex.Match(await GetPage($"/contacten/{id}/rol"), "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
+        var version = Regex.Match(await GetPage($"/contacten/{id}/rol"), "name=\"ExpectedVersion\" value=\"(\\d+)\"").Groups[1].Value;
         var changed = await PostForm($"/contacten/{id}/rol", roleToken, roleCookie,
-            ("Kind", "Minister"), ("Organisation", "Ministerie van Financiën"), ("EffectiveOn", "2024-07-02"), ("Version", version));
+            ("Kind", "Minister"), ("Organisation", "Ministerie van Financiën"), ("EffectiveOn", "2024-07-02"), ("ExpectedVersion", version));
         Assert.Equal(302, changed.Context.Response.StatusCode);
 
         await using var session = Store.QuerySession();
@@ -143,8 +143,8 @@ public partial class pages_on_the_server(AppFixture fixture) : FormationContext(
 
         // A second save from the same, now stale, form would overwrite a change it never saw: it is refused.
         var stale = await PostForm($"/contacten/{id}/rol", roleToken, roleCookie,
-            ("Kind", "Kamerlid"), ("Organisation", "VVD"), ("EffectiveOn", "2025-01-01"), ("Version", version));
-        Assert.Contains("Iemand anders wijzigde deze contactpersoon intussen", await stale.ReadAsTextAsync());
+            ("Kind", "Kamerlid"), ("Organisation", "VVD"), ("EffectiveOn", "2025-01-01"), ("ExpectedVersion", version));
+        Assert.Contains("Dit is intussen gewijzigd", await stale.ReadAsTextAsync());
     }
 
     [Fact]

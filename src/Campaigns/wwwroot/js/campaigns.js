@@ -4,6 +4,32 @@
 
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 
+  // How well an option matches what was typed, lower is better: 0 the whole label, 1 the label's start, 2 the start of
+  // a word in it, 3 anywhere in the label, 4 only in the detail (role, status); null when it does not match at all.
+  function matchRank(label, detail, query) {
+    const q = fold(query.trim());
+    if (q.length === 0) return null;
+    const l = fold(label.trim());
+    if (l === q) return 0;
+    if (l.startsWith(q)) return 1;
+    if (l.split(/[^\p{L}\p{N}]+/u).some((word) => word.length > 0 && word.startsWith(q))) return 2;
+    if (l.includes(q)) return 3;
+    if (detail && fold(detail).includes(q)) return 4;
+    return null;
+  }
+
+  // The options that match, best first; equally good ones keep the list's order. Enter picks the first.
+  function rankOptions(options, query) {
+    return options
+      .map((option, index) => ({ option, index, rank: matchRank(option.label, option.detail, query) }))
+      .filter((x) => x.rank !== null)
+      .sort((a, b) => a.rank - b.rank || a.index - b.index)
+      .map((x) => x.option);
+  }
+
+  if (typeof module !== "undefined" && module.exports) module.exports = { matchRank, rankOptions };
+  if (typeof document === "undefined") return;
+
   // Picker: type-ahead over a list of checkboxes, with the chosen ones as removable chips.
   function enhancePicker(picker) {
     const search = picker.querySelector(".picker-search");
@@ -15,15 +41,27 @@
     let group = null;
 
     const text = (li) => li.querySelector(".picker-label").textContent;
+    const detail = (li) => { const small = li.querySelector("small"); return small ? small.textContent : ""; };
     const box = (li) => li.querySelector("input[type=checkbox]");
     const visible = () => items.filter((li) => !li.hidden);
+    const empty = document.createElement("p");
+    empty.className = "picker-empty";
+    empty.setAttribute("role", "status");
+    search.after(empty);
 
     function apply() {
-      const q = fold(filter.value.trim());
+      const q = filter.value.trim();
       for (const li of items) {
         const inGroup = group === null || !li.dataset.group || li.dataset.group === group || box(li).checked;
-        li.hidden = !inGroup || (q.length > 0 && !fold(li.textContent).includes(q));
+        li.hidden = !inGroup || (q.length > 0 && matchRank(text(li), detail(li), q) === null);
       }
+      empty.textContent = q.length > 0 && visible().length === 0 ? "geen resultaten" : "";
+    }
+
+    function best() {
+      const candidates = visible().filter((li) => !box(li).checked).map((li) => ({ li, label: text(li), detail: detail(li) }));
+      const ranked = rankOptions(candidates, filter.value);
+      return ranked.length > 0 ? ranked[0].li : null;
     }
 
     function renderChips() {
@@ -48,7 +86,7 @@
     filter.addEventListener("keydown", (e) => {
       if (e.key === "Enter") {
         e.preventDefault();
-        const first = visible().find((li) => !box(li).checked);
+        const first = best();
         if (first) { box(first).checked = true; filter.value = ""; apply(); renderChips(); }
       } else if (e.key === "ArrowDown") {
         const first = visible()[0];

@@ -1,29 +1,32 @@
 using Campaigns.Contacts;
-using JasperFx;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Wolverine;
-using Wolverine.Marten.Publishing;
 
 namespace Campaigns.Web.Pages.Officer;
 
-/// <summary>A new role from a date on, through ChangeContactRoleEndpoint's Validate and Decide.</summary>
+/// <summary>
+/// A new role from a date on (ChangeContactRole), or, when the officer says so, a role inserted into the past as a
+/// correction of the role history (CorrectContactRoleHistory), with its reason.
+/// </summary>
 [BindProperties]
-public sealed class ChangeRoleModel(IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, TimeProvider clock) : FormPage
+public sealed class ChangeRoleModel(IQuerySession query, IMessageBus bus, TimeProvider clock) : FormPage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     public ContactKind? Kind { get; set; }
     public string? Organisation { get; set; }
     public DateOnly? EffectiveOn { get; set; }
+    public bool IsCorrection { get; set; }
+    public string? Reason { get; set; }
     /// <summary>The contact's stream version when the form was shown: a change by someone else in between is not overwritten.</summary>
-    public long Version { get; set; }
+    public long ExpectedVersion { get; set; }
 
     [BindNever] public Contact Contact { get; private set; } = null!;
+    [BindNever] public DateOnly Today { get; private set; }
 
     protected override IReadOnlyDictionary<string, string> FieldLabels { get; } = new Dictionary<string, string>
     {
-        [nameof(Kind)] = "Soort", [nameof(Organisation)] = "Organisatie", [nameof(EffectiveOn)] = "Nieuwe rol vanaf"
+        [nameof(Kind)] = "Soort", [nameof(Organisation)] = "Organisatie", [nameof(EffectiveOn)] = "Nieuwe rol vanaf",
+        [nameof(Reason)] = "Reden van de correctie"
     };
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -31,34 +34,23 @@ public sealed class ChangeRoleModel(IQuerySession query, OutboxedSessionFactory 
         if (!await LoadAsync(ct)) return NotFound();
         Kind = Contact.CurrentRole?.Kind;
         Organisation = Contact.CurrentRole?.Organisation;
-        EffectiveOn = Dutch.Today(clock);
+        EffectiveOn = Today;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var expected = Version;
+        long? expected = ExpectedVersion > 0 ? ExpectedVersion : null; // a form without a version is not checked, like a request without If-Match
         if (!await LoadAsync(ct)) return NotFound();
-        var command = new ChangeContactRole(Kind, Organisation ?? "", EffectiveOn);
-        if (!Accept(ChangeContactRoleEndpoint.Validate(command))) return Page();
-
-        await using var session = OpenSession(sessions, bus);
-        try
-        {
-            // Refused when the stream moved on since the form was shown, here or at the commit.
-            var stream = await session.Events.FetchForWriting<Contact>(Id, expected, ct);
-            stream.AppendOne(ChangeContactRoleEndpoint.Decide(command, stream.Aggregate!));
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ConcurrencyException)
-        {
-            await LoadAsync(ct);
-            ModelState.AddModelError("", "Iemand anders wijzigde deze contactpersoon intussen. Controleer de rollen hieronder en sla opnieuw op.");
-            return Page();
-        }
-        Flash($"Nieuwe rol van {Contact.Name}: {Dutch.Kind(command.Kind!.Value)}, {command.Organisation.Trim()}.");
-        return Redirect($"/contacten/{Id}");
+        object command = IsCorrection
+            ? new CorrectContactRoleHistory(Kind, Organisation ?? "", EffectiveOn, Reason ?? "") { ContactId = Id, ExpectedVersion = expected }
+            : new ChangeContactRole(Kind, Organisation ?? "", EffectiveOn) { ContactId = Id, ExpectedVersion = expected };
+        if (await SendAsync(bus, command, ct) is null) return Page();
+        Flash(IsCorrection
+            ? $"Rolgeschiedenis van {Contact.Name} gecorrigeerd: {Dutch.Kind(Kind!.Value)}, {Organisation!.Trim()} vanaf {Dutch.Date(EffectiveOn!.Value)}."
+            : $"Nieuwe rol van {Contact.Name}: {Dutch.Kind(Kind!.Value)}, {Organisation!.Trim()} vanaf {Dutch.Date(EffectiveOn!.Value)}.");
+        return Redirect($"/contacten/{Id}/gegevens");
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
@@ -66,7 +58,8 @@ public sealed class ChangeRoleModel(IQuerySession query, OutboxedSessionFactory 
         var contact = await query.LoadAsync<Contact>(Id, ct);
         if (contact is null) return false;
         Contact = contact;
-        Version = (await query.Events.FetchStreamStateAsync(Id, ct))?.Version ?? 0;
+        Today = Dutch.Today(clock);
+        if (ExpectedVersion == 0) ExpectedVersion = (await query.Events.FetchStreamStateAsync(Id, ct))?.Version ?? 0;
         return true;
     }
 }

@@ -1,16 +1,11 @@
 using Campaigns.FollowUps;
-using JasperFx;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Wolverine;
-using Wolverine.Marten.Publishing;
 
 namespace Campaigns.Web.Pages.Officer;
 
-/// <summary>"Mijn follow-ups": overdue, today, this week, later; complete one with one click (CompleteFollowUpEndpoint's rules).</summary>
-public sealed class FollowUpsModel(
-    IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<FollowUpPolicyOptions> options, TimeProvider clock) : FormPage
+/// <summary>"Mijn follow-ups": overdue, today, this week, later; complete one with one click (CompleteFollowUp).</summary>
+public sealed class FollowUpsModel(IQuerySession query, IMessageBus bus, IOptions<FollowUpPolicyOptions> options, TimeProvider clock) : FormPage
 {
     public MyFollowUps Mine { get; private set; } = null!;
 
@@ -18,27 +13,13 @@ public sealed class FollowUpsModel(
 
     public async Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken ct)
     {
-        var command = new CompleteFollowUp(null, null, null);
-        await using var session = OpenSession(sessions, bus);
-        try
+        if (await query.LoadAsync<FollowUp>(id, ct) is not { } followUp) return NotFound();
+        if (await SendAsync(bus, new CompleteFollowUp(null, null, null) { FollowUpId = id }, ct) is null)
         {
-            var stream = await session.Events.FetchForWriting<FollowUp>(id, ct);
-            if (stream.Aggregate is null) return NotFound();
-            if (!Accept(CompleteFollowUpEndpoint.Validate(command, stream.Aggregate, User)))
-            {
-                await LoadAsync(ct);
-                return Page();
-            }
-            stream.AppendOne(CompleteFollowUpEndpoint.Post(command, stream.Aggregate, options, clock));
-            await session.SaveChangesAsync(ct);
-            Flash($"Afgerond: {stream.Aggregate.Description}");
-        }
-        catch (ConcurrencyException)
-        {
-            ModelState.AddModelError("", "Deze follow-up veranderde intussen. Bekijk de lijst opnieuw.");
             await LoadAsync(ct);
             return Page();
         }
+        Flash($"Afgerond: {followUp.Description}");
         return RedirectToPage();
     }
 

@@ -1,13 +1,14 @@
 using Campaigns.Contacts;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Marten.Publishing;
 
 namespace Campaigns.Web.Pages.Officer;
 
-/// <summary>Registers a contact through RegisterContactEndpoint's own Validate and Decide.</summary>
+/// <summary>
+/// Registers a contact through RegisterContactHandler. A name close to one already recorded first shows the candidates
+/// and asks "toch nieuw vastleggen?"; only a confirmed form sends the command.
+/// </summary>
 [BindProperties]
-public sealed class RegisterContactModel(OutboxedSessionFactory sessions, IMessageBus bus, TimeProvider clock) : FormPage
+public sealed class RegisterContactModel(IQuerySession query, IMessageBus bus, TimeProvider clock) : FormPage
 {
     public string? Name { get; set; }
     public ContactKind? Kind { get; set; }
@@ -16,11 +17,15 @@ public sealed class RegisterContactModel(OutboxedSessionFactory sessions, IMessa
     public string? Phone { get; set; }
     public string? Notes { get; set; }
     public DateOnly? EffectiveOn { get; set; }
+    /// <summary>The name whose close matches the officer saw before choosing "toch nieuw vastleggen"; a changed name is checked again.</summary>
+    public string? ConfirmedName { get; set; }
+
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever] public IReadOnlyList<PossibleDuplicate> Candidates { get; private set; } = [];
 
     protected override IReadOnlyDictionary<string, string> FieldLabels { get; } = new Dictionary<string, string>
     {
-        [nameof(Name)] = "Naam", [nameof(Kind)] = "Soort", [nameof(Organisation)] = "Organisatie", [nameof(Email)] = "E-mail",
-        [nameof(Phone)] = "Telefoon", [nameof(Notes)] = "Notities", [nameof(EffectiveOn)] = "Rol vanaf"
+        [nameof(Name)] = "Naam", [nameof(Kind)] = "Soort", [nameof(Organisation)] = "Organisatie", [nameof(EffectiveOn)] = "Rol vanaf",
+        [nameof(Email)] = "E-mail", [nameof(Phone)] = "Telefoon", [nameof(Notes)] = "Notities"
     };
 
     public void OnGet() => EffectiveOn = Dutch.Today(clock);
@@ -28,14 +33,14 @@ public sealed class RegisterContactModel(OutboxedSessionFactory sessions, IMessa
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
+        if (!string.IsNullOrWhiteSpace(Name) && ConfirmedName?.Trim() != Name.Trim())
+        {
+            Candidates = await ContactQueries.CloseMatchesAsync(query, Name, ct);
+            if (Candidates.Count > 0) return Page();
+        }
         var command = new RegisterContact(Name ?? "", Kind, Organisation ?? "", Email, Phone, Notes, EffectiveOn);
-        if (!Accept(RegisterContactEndpoint.Validate(command, clock))) return Page();
-
-        var registered = RegisterContactEndpoint.Decide(command, Guid.CreateVersion7(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        await using var session = OpenSession(sessions, bus);
-        session.Events.StartStream<Contact>(registered.ContactId, registered);
-        await session.SaveChangesAsync(ct);
-        Flash($"{registered.Name} is vastgelegd.");
-        return Redirect($"/contacten/{registered.ContactId}");
+        if (await SendAsync(bus, command, ct) is not { Id: { } id }) return Page();
+        Flash($"{command.Name.Trim()} is vastgelegd.");
+        return Redirect($"/contacten/{id}");
     }
 }
