@@ -112,19 +112,40 @@ public partial class manager_pages_on_the_server(AppFixture fixture) : Integrati
     }
 
     [Fact]
-    public async Task a_refused_step_keeps_the_input_and_shows_the_domains_dutch_message()
+    public async Task a_refused_step_keeps_the_input_and_shows_the_domains_dutch_message_next_to_the_field()
     {
         var formation = await FormationCampaign.Create(this);
-        await Post($"/api/demands/{formation.Demand2d}/withdrawal", new { occurredOn = "2025-12-01" }, 204);
-        // The page no longer offers the step; a form sent anyway is refused by the handler, in Dutch.
-        var page = await GetPage($"/wensen/{formation.Demand2d}");
-        Assert.DoesNotContain($"href=\"/wensen/{formation.Demand2d}/aangenomen\"", page);
         var url = $"/wensen/{formation.Demand2d}/aangenomen";
         var (token, cookie) = await FormToken(url);
-        var result = await PostForm(url, token, cookie, null, ("Version", "2"), ("Venue", "Motion"), ("Reference", "36600-XIII-12"), ("OccurredOn", "2025-12-02"));
+        var future = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd");
+        var result = await PostForm(url, token, cookie, null, ("Version", "1"), ("Venue", ""), ("Reference", "36600-XIII-12"), ("OccurredOn", future));
         var html = await result.ReadAsTextAsync();
-        Assert.Contains("Een ingetrokken wens kan niet worden overgenomen.", html);
+        Assert.Contains("<p class=\"field-error\" id=\"OccurredOn-error\">Mag niet meer dan een dag in de toekomst liggen.</p>", html);
+        Assert.Contains("id=\"Venue-error\">", html);
+        Assert.Contains("<a href=\"#OccurredOn\">Datum: Mag niet meer dan een dag in de toekomst liggen.</a>", html);
         Assert.Contains("value=\"36600-XIII-12\"", html);
+        await using var session = Store.QuerySession();
+        Assert.Empty((await session.LoadAsync<Demand>(formation.Demand2d))!.Adoptions);
+    }
+
+    [Fact]
+    public async Task a_withdrawn_demand_offers_no_further_step_and_the_handler_refuses_one_sent_anyway()
+    {
+        var formation = await FormationCampaign.Create(this);
+        var url = $"/wensen/{formation.Demand2d}/aangenomen";
+        var (token, cookie) = await FormToken(url);
+        await Post($"/api/demands/{formation.Demand2d}/withdrawal", new { occurredOn = "2025-12-01" }, 204);
+
+        var page = await GetPage($"/wensen/{formation.Demand2d}");
+        foreach (var step in new[] { "steun", "aangenomen", "afgewezen", "ingetrokken" })
+            Assert.DoesNotContain($"href=\"/wensen/{formation.Demand2d}/{step}\"", page);
+        Assert.Contains("Een ingetrokken wens kan niet worden overgenomen.", await GetPage(url));
+
+        // A form opened before the withdrawal and sent after it: the handler refuses, nothing is stored.
+        var before = await CountEvents();
+        var result = await PostForm(url, token, cookie, null, ("Version", "2"), ("Venue", "Motion"), ("OccurredOn", "2025-12-02"));
+        Assert.Contains("Een ingetrokken wens kan niet worden overgenomen.", await result.ReadAsTextAsync());
+        Assert.Equal(before, await CountEvents());
     }
 
     /// <summary>The same steps through either door; the events they stored, with ids numbered in order of appearance.</summary>

@@ -10,7 +10,6 @@ namespace Campaigns.Web.Pages.Manager;
 /// One step in a demand's life: support, adoption, rejection or withdrawal. The form sends the matching command through the
 /// bus, with the demand's version as it was shown; whether the step is allowed is the handler's decision (DemandRules).
 /// </summary>
-[BindProperties]
 public sealed class DemandStepModel(IQuerySession session, IMessageBus bus, TimeProvider clock) : FormPage
 {
     public const string Support = "steun", Adoption = "aangenomen", Rejection = "afgewezen", Withdrawal = "ingetrokken";
@@ -19,16 +18,16 @@ public sealed class DemandStepModel(IQuerySession session, IMessageBus bus, Time
     [BindProperty(SupportsGet = true)] public string Step { get; set; } = "";
 
     /// <summary>The demand's stream version when the form was shown.</summary>
-    public long Version { get; set; }
-    public Guid? ContactId { get; set; }
-    public Stance? Stance { get; set; }
-    public AdoptionVenue? Venue { get; set; }
-    public string? Reference { get; set; }
-    public bool PartlyAdopted { get; set; }
-    public DateOnly? OccurredOn { get; set; }
-    public string? Note { get; set; }
-    public List<Guid> CreditedInteractionIds { get; set; } = [];
-    public List<Guid> CreditedContactIds { get; set; } = [];
+    [BindProperty] public long Version { get; set; }
+    [BindProperty] public Guid? ContactId { get; set; }
+    [BindProperty] public Stance? Stance { get; set; }
+    [BindProperty] public AdoptionVenue? Venue { get; set; }
+    [BindProperty] public string? Reference { get; set; }
+    [BindProperty] public bool PartlyAdopted { get; set; }
+    [BindProperty] public DateOnly? OccurredOn { get; set; }
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty] public List<Guid> CreditedInteractionIds { get; set; } = [];
+    [BindProperty] public List<Guid> CreditedContactIds { get; set; } = [];
 
     [BindNever] public Demand Demand { get; private set; } = null!;
     [BindNever] public Names Names { get; private set; } = Names.Empty;

@@ -6,16 +6,15 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace Campaigns.Web.Pages.Manager;
 
 /// <summary>Formulate a demand within a campaign: the FormulateDemand command, sent through the bus as the API sends it.</summary>
-[BindProperties]
 public sealed class FormulateDemandModel(IQuerySession session, IMessageBus bus, TimeProvider clock) : FormPage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
-    public string? Theme { get; set; }
-    public string? Text { get; set; }
-    public string? Code { get; set; }
-    public string? Target { get; set; }
-    public string? Source { get; set; }
-    public DateOnly? FormulatedOn { get; set; }
+    [BindProperty] public string? Theme { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? Target { get; set; }
+    [BindProperty] public string? Source { get; set; }
+    [BindProperty] public DateOnly? FormulatedOn { get; set; }
 
     [BindNever] public Campaign Campaign { get; private set; } = null!;
     /// <summary>The campaign's own themes first, then the others.</summary>

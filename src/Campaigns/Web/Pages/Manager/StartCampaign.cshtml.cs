@@ -5,14 +5,13 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace Campaigns.Web.Pages.Manager;
 
 /// <summary>Start a campaign: the StartCampaign command, sent through the bus as the API sends it.</summary>
-[BindProperties]
 public sealed class StartCampaignModel(IQuerySession session, IMessageBus bus, TimeProvider clock) : FormPage
 {
-    public string? Name { get; set; }
-    public string? Goal { get; set; }
-    public DateOnly? StartsOn { get; set; }
-    public DateOnly? EndsOn { get; set; }
-    public List<string> Themes { get; set; } = [];
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Goal { get; set; }
+    [BindProperty] public DateOnly? StartsOn { get; set; }
+    [BindProperty] public DateOnly? EndsOn { get; set; }
+    [BindProperty] public List<string> Themes { get; set; } = [];
 
     [BindNever] public IReadOnlyList<Theme> AllThemes { get; private set; } = [];
 
