@@ -49,6 +49,12 @@ public static class WebSetup
     {
         app.UseStaticFiles();
         app.MapRazorPages();
+        // The sign-in page is styled before anyone has signed in, so its two stylesheets are open to all. (Static files
+        // are served after the authorisation step, whose fallback policy would send them to the sign-in page too.)
+        foreach (var sheet in new[] { "site.css", "manager.css" })
+            app.MapGet($"/css/{sheet}", (IWebHostEnvironment environment) =>
+                    Results.File(environment.WebRootFileProvider.GetFileInfo($"css/{sheet}").CreateReadStream(), "text/css; charset=utf-8"))
+                .AllowAnonymous().ExcludeFromDescription();
     }
 }
 
