@@ -67,7 +67,7 @@ public sealed class DashboardModel(IQuerySession session, TimeProvider clock, IM
         if (!await LoadAsync(ct)) return NotFound();
         var result = await SendAsync(bus, new CloseCampaign(ClosedOn, Note) { CampaignId = Id, ExpectedVersion = expected }, ct);
         if (result is null) return await ShowAsync(ct);
-        Flash($"Campagne gesloten: {Campaign.Name}, op {Dutch.Date(ClosedOn!.Value)}.");
+        Flash($"Campagne gesloten: {Campaign.Name}, op {Dutch.Date(ClosedOn!.Value)}.", "Alle campagnes", "/campagnes");
         return Redirect($"/campagnes/{Id}");
     }
 

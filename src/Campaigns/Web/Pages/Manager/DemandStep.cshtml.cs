@@ -107,7 +107,7 @@ public sealed class DemandStepModel(IQuerySession session, IMessageBus bus, Time
             Adoption => $"{(PartlyAdopted ? "Deels aangenomen" : "Aangenomen")}: {Label} in {TimelineSummaries.Venue(Venue!.Value)}. Het staat op de tijdlijn en het dashboard.",
             Rejection => $"Afgewezen: {Label}. Het staat op de tijdlijn en het dashboard.",
             _ => $"Ingetrokken: {Label}. Het staat op de tijdlijn en het dashboard."
-        });
+        }, "Naar het dashboard", $"/campagnes/{Demand.CampaignId}");
         return Redirect($"/wensen/{Id}");
     }
 

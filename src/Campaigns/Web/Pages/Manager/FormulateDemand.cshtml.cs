@@ -41,7 +41,7 @@ public sealed class FormulateDemandModel(IQuerySession session, IMessageBus bus,
         var command = new FormulateDemand(Theme ?? "", Text ?? "", Code, Target, Source, FormulatedOn) { CampaignId = Id };
         var result = await SendAsync(bus, command, ct);
         if (result is null) return Page();
-        Flash($"Wens {(string.IsNullOrWhiteSpace(Code) ? "" : Code.Trim() + " ")}toegevoegd aan {Campaign.Name}. Hij staat nu bij de wensen op het dashboard.");
+        Flash($"Wens {(string.IsNullOrWhiteSpace(Code) ? "" : Code.Trim() + " ")}toegevoegd aan {Campaign.Name}. Hij staat nu bij de wensen op het dashboard.", "Naar het dashboard", $"/campagnes/{Id}");
         return Redirect($"/wensen/{result.Id}");
     }
 

@@ -39,7 +39,7 @@ public sealed class StartCampaignModel(IQuerySession session, IMessageBus bus, T
             AllThemes = await LoadThemes(ct);
             return Page();
         }
-        Flash($"Campagne gestart: {Name!.Trim()}. Voeg nu de wensen toe.");
+        Flash($"Campagne gestart: {Name!.Trim()}. Voeg nu de wensen toe.", "Wens toevoegen", $"/campagnes/{result.Id}/wensen/nieuw");
         return Redirect($"/campagnes/{result.Id}");
     }
 

@@ -35,7 +35,7 @@ public sealed class ThemesModel(IQuerySession session, IMessageBus bus) : FormPa
             await LoadAsync(ct);
             return Page();
         }
-        Flash($"Thema toegevoegd: {Label!.Trim()}. Het staat in de lijst hieronder; kies het bij een campagne of contactmoment.");
+        Flash($"Thema toegevoegd: {Label!.Trim()}. Kies het bij een campagne of contactmoment.", "Tijdlijn van het thema", $"/themas/{Slug!.Trim()}");
         return Redirect($"/themas#thema-{Slug!.Trim()}");
     }
 
@@ -50,7 +50,7 @@ public sealed class ThemesModel(IQuerySession session, IMessageBus bus) : FormPa
             await LoadAsync(ct);
             return Page();
         }
-        Flash($"Thema hernoemd: {RenameSlug} heet nu \u201c{NewLabel!.Trim()}\u201d. De tijdlijn en alle verwijzingen blijven.");
+        Flash($"Thema hernoemd: {RenameSlug} heet nu \u201c{NewLabel!.Trim()}\u201d. De tijdlijn en alle verwijzingen blijven.", "Tijdlijn van het thema", $"/themas/{RenameSlug}");
         return Redirect($"/themas#thema-{RenameSlug}");
     }
 
