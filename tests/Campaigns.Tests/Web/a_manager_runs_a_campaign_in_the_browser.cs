@@ -126,8 +126,15 @@ public class a_manager_runs_a_campaign_in_the_browser(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Campagne sluiten" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Campagne gesloten: {name}");
         await Expect(page.Locator(".lead + .muted")).ToContainTextAsync($"gesloten op {Dutch(Today)}");
+        await ExpectOnTimelineAsync(page, ".timeline li", "Campagne gesloten");
         await page.GotoAsync("/campagnes");
         await Expect(page.Locator("tr", new() { HasText = name })).ToContainTextAsync("gesloten op");
+
+        // The Kamerlid's timeline has the support, the theme's timeline the adoption, both in this campaign.
+        await page.GotoAsync($"/contacten/{DemoDataSet.Amhaouch}?campagne={campaignUrl.Split('/')[^1]}");
+        await ExpectOnTimelineAsync(page, ".timeline li", "Steunt de wens: Noemt netcongestie in zijn notitie");
+        await page.GotoAsync($"/themas/netcongestie?campagne={campaignUrl.Split('/')[^1]}");
+        await ExpectOnTimelineAsync(page, ".timeline li.adopted", "Coalitieakkoord 2026, hoofdstuk Energie");
         await Screenshots.SaveAsync(page, "campaigns");
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
