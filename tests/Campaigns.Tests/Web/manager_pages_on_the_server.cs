@@ -40,6 +40,8 @@ public partial class manager_pages_on_the_server(AppFixture fixture) : Integrati
                 var status = result.Context.Response.StatusCode;
                 var ok = allowed
                     ? status == 200 && html.Contains("<html lang=\"nl\">") && !html.Contains("Geen toegang")
+                      // The Content-Security-Policy allows no inline style or script.
+                      && !html.Contains("style=\"") && !Regex.IsMatch(html, "<script(?![^>]*src=\"/js/)")
                     : status == 403 && html.Contains("<h1>Geen toegang</h1>") && html.Contains("<html lang=\"nl\">");
                 if (!ok) outcomes.Add($"{role} {url}: {status}");
             }
