@@ -104,7 +104,7 @@ public static class LoginPage
           <input type="hidden" name="returnUrl" value="{E(returnUrl)}">
           <p><label for="userName">Gebruikersnaam</label><br><input id="userName" name="userName" autocomplete="username" required maxlength="60" autofocus></p>
           <p><label for="password">Wachtwoord</label><br><input id="password" name="password" type="password" autocomplete="current-password" required maxlength="200"></p>
-          <p><button type="submit">Inloggen</button></p>
+          <p><button type="submit" class="primary">Inloggen</button></p>
         </form>
         {OrganisationLink(context, returnUrl)}
         """);
@@ -126,15 +126,18 @@ public static class LoginPage
           <p><label for="currentPassword">Eenmalig wachtwoord</label><br><input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" required maxlength="200"></p>
           <p><label for="newPassword">Nieuw wachtwoord</label><br><input id="newPassword" name="newPassword" type="password" autocomplete="new-password" required minlength="{UserDirectory.MinimumPasswordLength}" maxlength="200"></p>
           <p><label for="confirmation">Nogmaals</label><br><input id="confirmation" name="confirmation" type="password" autocomplete="new-password" required maxlength="200"></p>
-          <p><button type="submit">Opslaan en inloggen</button></p>
+          <p><button type="submit" class="primary">Opslaan en inloggen</button></p>
         </form>
         """);
 
     private static string Layout(string title, string body) => $"""
         <!doctype html>
         <html lang="nl">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{E(title)} · Campaigns</title></head>
-        <body><main>
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{E(title)} · Campagnes</title>
+        <link rel="stylesheet" href="/css/site.css"><link rel="stylesheet" href="/css/manager.css"></head>
+        <body>
+        <header class="top"><span class="brand">Campagnes</span></header>
+        <main id="main" class="login panel">
         {body}
         </main></body>
         </html>

@@ -31,22 +31,34 @@ public sealed class UserDirectory(IDocumentStore store, TimeProvider clock)
     /// <summary>A new account with a one-time password (to be changed at first sign-in) and an API token.</summary>
     public async Task<NewCredentials> AddAsync(string name, string role, string createdBy, CancellationToken ct = default)
     {
-        if (!Secrets.IsValidUserName(name)) throw new ArgumentException($"Invalid user name '{name}'.", nameof(name));
-        if (!Roles.IsKnown(role)) throw new ArgumentException($"Unknown role '{role}'.", nameof(role));
-
-        var password = Secrets.NewPassword();
-        var token = Secrets.NewToken();
-        var now = clock.GetUtcNow();
-        var account = new UserAccount(UserAccount.IdFor(name), name.Trim(), role, null, true, Secrets.NewStamp(), now, createdBy, null);
-        account = account with { PasswordHash = Hasher.HashPassword(account, password) };
-        var apiToken = new ApiToken(Guid.CreateVersion7(), account.Id, Secrets.HashToken(token), "created with the account", now, createdBy, null, null);
-
+        var (account, apiToken, credentials) = NewAccount(name, role, createdBy, clock.GetUtcNow());
         await using var session = store.LightweightSession();
         // Insert, not Store: a second account with the same name fails instead of overwriting the first.
         session.Insert(account);
         session.Insert(apiToken);
         await session.SaveChangesAsync(ct);
-        return new NewCredentials(account.Name, role, password, apiToken.Id, token);
+        return credentials;
+    }
+
+    /// <summary>The documents of a new account and what its owner is told once; the caller stores them (with Insert).</summary>
+    public static (UserAccount Account, ApiToken Token, NewCredentials Credentials) NewAccount(string name, string role, string createdBy, DateTimeOffset now)
+    {
+        if (!Secrets.IsValidUserName(name)) throw new ArgumentException($"Invalid user name '{name}'.", nameof(name));
+        if (!Roles.IsKnown(role)) throw new ArgumentException($"Unknown role '{role}'.", nameof(role));
+
+        var password = Secrets.NewPassword();
+        var token = Secrets.NewToken();
+        var account = new UserAccount(UserAccount.IdFor(name), name.Trim(), role, null, true, Secrets.NewStamp(), now, createdBy, null);
+        account = account with { PasswordHash = Hasher.HashPassword(account, password) };
+        var apiToken = new ApiToken(Guid.CreateVersion7(), account.Id, Secrets.HashToken(token), "created with the account", now, createdBy, null, null);
+        return (account, apiToken, new NewCredentials(account.Name, role, password, apiToken.Id, token));
+    }
+
+    /// <summary>A new API token for the account and its secret, which is shown once and never stored.</summary>
+    public static (ApiToken Token, string Secret) NewToken(UserAccount account, string? label, string issuedBy, DateTimeOffset now)
+    {
+        var secret = Secrets.NewToken();
+        return (new ApiToken(Guid.CreateVersion7(), account.Id, Secrets.HashToken(secret), label, now, issuedBy, null, null), secret);
     }
 
     /// <summary>The account whose password this is, or null; a legacy hash is upgraded on the way.</summary>
@@ -91,8 +103,7 @@ public sealed class UserDirectory(IDocumentStore store, TimeProvider clock)
         await using var session = store.LightweightSession();
         var account = await session.LoadAsync<UserAccount>(UserAccount.IdFor(userName), ct);
         if (account is null) return null;
-        var secret = Secrets.NewToken();
-        var token = new ApiToken(Guid.CreateVersion7(), account.Id, Secrets.HashToken(secret), label, clock.GetUtcNow(), issuedBy, null, null);
+        var (token, secret) = NewToken(account, label, issuedBy, clock.GetUtcNow());
         session.Insert(token);
         await session.SaveChangesAsync(ct);
         return (token, secret);

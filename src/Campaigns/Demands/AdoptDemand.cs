@@ -1,28 +1,23 @@
-using System.Security.Claims;
 using Campaigns.FollowUps;
-using Campaigns.Accounts;
-using Campaigns.Infrastructure.Http;
-using Campaigns.Infrastructure.Validation;
-using Campaigns.Interactions;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Campaigns.Demands;
 
+/// <summary>The demand comes from the route in the API; the expected version from <c>If-Match</c>, or the version a form was read at.</summary>
 public record AdoptDemand(
     AdoptionVenue? Venue, string? Reference, bool? Partial, DateOnly? OccurredOn, string? Note,
-    IReadOnlyList<Guid>? CreditedInteractionIds, IReadOnlyList<Guid>? CreditedContactIds);
+    IReadOnlyList<Guid>? CreditedInteractionIds, IReadOnlyList<Guid>? CreditedContactIds)
+{
+    public Guid DemandId { get; init; }
+    public long? ExpectedVersion { get; init; }
+}
 
-public static class AdoptDemandEndpoint
+public static class AdoptDemandHandler
 {
     public static async Task<ProblemDetails> ValidateAsync(
-        Guid id, AdoptDemand command, HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
+        AdoptDemand command, IEventStream<Demand> stream, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
+        if (stream.Aggregate is not { } demand) return Problems.NotFound("Deze wens bestaat niet.");
         var check = new Check()
             .OneOf("venue", command.Venue)
             .MaxLength("reference", command.Reference, Check.ShortText)
@@ -32,23 +27,33 @@ public static class AdoptDemandEndpoint
             .AtMost("creditedContactIds", command.CreditedContactIds);
         await KnownReferences.CheckInteractions(check, session, "creditedInteractionIds", command.CreditedInteractionIds, ct);
         await KnownReferences.CheckContacts(check, session, "creditedContactIds", command.CreditedContactIds, ct);
-        return check.IsValid ? await Concurrency.CheckIfMatchAsync(context, session, id, ct) : check.ToProblem();
+        if (!check.IsValid) return check.ToProblem();
+        return DemandRules.CanAdopt(demand) is { } refusal
+            ? Problems.Conflict(refusal)
+            : CommandBus.Unchanged(command.ExpectedVersion, stream);
     }
 
-    public static ProblemDetails Validate(AdoptDemand command, Demand demand) =>
-        DemandRules.CanAdopt(demand) is { } refusal ? Problems.Conflict(refusal) : WolverineContinue.NoProblems;
-
-    /// <summary>An adoption also schedules the check on its implementation.</summary>
-    [WolverinePost("/api/demands/{id}/adoption"), Tags("Demands"), Authorize(Policy = Policies.Manager), EmptyResponse]
-    public static (Events, OutgoingMessages) Post(AdoptDemand command, [WriteAggregate("id")] Demand demand, ClaimsPrincipal user,
-        IDocumentSession session, IOptions<FollowUpPolicyOptions> policies)
+    /// <summary>An adoption also schedules the check on its implementation, for whoever recorded it.</summary>
+    public static (CommandResult, Events, OutgoingMessages) Handle(AdoptDemand command, [WriteAggregate] IEventStream<Demand> stream,
+        Envelope envelope, IDocumentSession session, IOptions<FollowUpPolicyOptions> policies)
     {
+        var demand = stream.Aggregate!;
         var adopted = Decide(command, demand);
-        return ([adopted], FollowUpScheduling.AfterAdoption(adopted, demand, user.Identity!.Name!, policies.Value));
+        var adoptedBy = envelope.UserName ?? throw new InvalidOperationException("An adoption needs the acting user.");
+        return (CommandResult.Changed(command.DemandId), [adopted],
+            FollowUpScheduling.AfterAdoption(adopted, demand, adoptedBy, policies.Value));
     }
 
     public static DemandAdopted Decide(AdoptDemand command, Demand demand) =>
-        new(demand.Id, demand.CampaignId, demand.Theme, command.Venue!.Value, command.Reference?.Trim(), command.Partial ?? false, command.OccurredOn!.Value,
-            command.Note?.Trim(), (command.CreditedInteractionIds ?? []).Distinct().ToList(),
+        new(demand.Id, demand.CampaignId, demand.Theme, command.Venue!.Value,
+            string.IsNullOrWhiteSpace(command.Reference) ? null : command.Reference.Trim(), command.Partial ?? false, command.OccurredOn!.Value,
+            string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(), (command.CreditedInteractionIds ?? []).Distinct().ToList(),
             (command.CreditedContactIds ?? []).Distinct().ToList());
+}
+
+public static class AdoptDemandEndpoint
+{
+    [WolverinePost("/api/demands/{id}/adoption"), Tags("Demands"), Authorize(Policy = Policies.Manager)]
+    public static Task<IResult> Post(Guid id, AdoptDemand command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(http, version => command with { DemandId = id, ExpectedVersion = version }, ct);
 }

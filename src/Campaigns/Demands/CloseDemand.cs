@@ -1,52 +1,73 @@
-using Campaigns.Accounts;
-using Campaigns.Infrastructure.Http;
-using Campaigns.Infrastructure.Validation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Campaigns.Demands;
 
-/// <summary>The body of a rejection or a withdrawal: when, and why.</summary>
+/// <summary>When and why a demand was closed without adoption: the body of a rejection and of a withdrawal, and the demo data's steps.</summary>
 public record CloseDemand(DateOnly? OccurredOn, string? Note);
 
-internal static class CloseDemandValidation
+/// <summary>The demand comes from the route in the API; the expected version from <c>If-Match</c>, or the version a form was read at.</summary>
+public record RejectDemand(DateOnly? OccurredOn, string? Note)
 {
-    public static async Task<ProblemDetails> ValidateAsync(
-        Guid id, CloseDemand command, HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public Guid DemandId { get; init; }
+    public long? ExpectedVersion { get; init; }
+}
+
+/// <summary>The team drops its own demand.</summary>
+public record WithdrawDemand(DateOnly? OccurredOn, string? Note)
+{
+    public Guid DemandId { get; init; }
+    public long? ExpectedVersion { get; init; }
+}
+
+internal static class CloseDemandRules
+{
+    /// <summary>The same checks for both ways of closing; <paramref name="rule"/> is the lifecycle's refusal, if any.</summary>
+    public static ProblemDetails Refusal(DateOnly? occurredOn, string? note, long? expectedVersion, IEventStream<Demand> stream,
+        Func<Demand, string?> rule, TimeProvider clock)
     {
+        if (stream.Aggregate is not { } demand) return Problems.NotFound("Deze wens bestaat niet.");
         var check = new Check()
-            .HappenedBy("occurredOn", command.OccurredOn, clock.GetUtcNow())
-            .MaxLength("note", command.Note, Check.LongText);
-        return check.IsValid ? await Concurrency.CheckIfMatchAsync(context, session, id, ct) : check.ToProblem();
+            .HappenedBy("occurredOn", occurredOn, clock.GetUtcNow())
+            .MaxLength("note", note, Check.LongText);
+        if (!check.IsValid) return check.ToProblem();
+        return rule(demand) is { } refusal ? Problems.Conflict(refusal) : CommandBus.Unchanged(expectedVersion, stream);
     }
 
-    public static ProblemDetails Refusal(string? refusal) =>
-        refusal is null ? WolverineContinue.NoProblems : Problems.Conflict(refusal);
+    public static string? Note(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+}
+
+public static class RejectDemandHandler
+{
+    public static ProblemDetails Validate(RejectDemand command, IEventStream<Demand> stream, TimeProvider clock) =>
+        CloseDemandRules.Refusal(command.OccurredOn, command.Note, command.ExpectedVersion, stream, DemandRules.CanReject, clock);
+
+    public static (CommandResult, Events) Handle(RejectDemand command, [WriteAggregate] IEventStream<Demand> stream) =>
+        (CommandResult.Changed(command.DemandId), [Decide(command, stream.Aggregate!)]);
+
+    public static DemandRejected Decide(RejectDemand command, Demand demand) =>
+        new(demand.Id, demand.CampaignId, demand.Theme, command.OccurredOn!.Value, CloseDemandRules.Note(command.Note));
 }
 
 public static class RejectDemandEndpoint
 {
-    public static Task<ProblemDetails> ValidateAsync(Guid id, CloseDemand command, HttpContext context, IQuerySession session,
-        TimeProvider clock, CancellationToken ct) => CloseDemandValidation.ValidateAsync(id, command, context, session, clock, ct);
+    [WolverinePost("/api/demands/{id}/rejection"), Tags("Demands"), Authorize(Policy = Policies.Manager)]
+    public static Task<IResult> Post(Guid id, RejectDemand command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(http, version => command with { DemandId = id, ExpectedVersion = version }, ct);
+}
 
-    public static ProblemDetails Validate(CloseDemand command, Demand demand) => CloseDemandValidation.Refusal(DemandRules.CanReject(demand));
+public static class WithdrawDemandHandler
+{
+    public static ProblemDetails Validate(WithdrawDemand command, IEventStream<Demand> stream, TimeProvider clock) =>
+        CloseDemandRules.Refusal(command.OccurredOn, command.Note, command.ExpectedVersion, stream, DemandRules.CanWithdraw, clock);
 
-    [WolverinePost("/api/demands/{id}/rejection"), Tags("Demands"), Authorize(Policy = Policies.Manager), EmptyResponse]
-    public static DemandRejected Post(CloseDemand command, [WriteAggregate("id")] Demand demand) =>
-        new(demand.Id, demand.CampaignId, demand.Theme, command.OccurredOn!.Value, command.Note?.Trim());
+    public static (CommandResult, Events) Handle(WithdrawDemand command, [WriteAggregate] IEventStream<Demand> stream) =>
+        (CommandResult.Changed(command.DemandId), [Decide(command, stream.Aggregate!)]);
+
+    public static DemandWithdrawn Decide(WithdrawDemand command, Demand demand) =>
+        new(demand.Id, demand.CampaignId, demand.Theme, command.OccurredOn!.Value, CloseDemandRules.Note(command.Note));
 }
 
 public static class WithdrawDemandEndpoint
 {
-    public static Task<ProblemDetails> ValidateAsync(Guid id, CloseDemand command, HttpContext context, IQuerySession session,
-        TimeProvider clock, CancellationToken ct) => CloseDemandValidation.ValidateAsync(id, command, context, session, clock, ct);
-
-    public static ProblemDetails Validate(CloseDemand command, Demand demand) => CloseDemandValidation.Refusal(DemandRules.CanWithdraw(demand));
-
-    [WolverinePost("/api/demands/{id}/withdrawal"), Tags("Demands"), Authorize(Policy = Policies.Manager), EmptyResponse]
-    public static DemandWithdrawn Post(CloseDemand command, [WriteAggregate("id")] Demand demand) =>
-        new(demand.Id, demand.CampaignId, demand.Theme, command.OccurredOn!.Value, command.Note?.Trim());
+    [WolverinePost("/api/demands/{id}/withdrawal"), Tags("Demands"), Authorize(Policy = Policies.Manager)]
+    public static Task<IResult> Post(Guid id, WithdrawDemand command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(http, version => command with { DemandId = id, ExpectedVersion = version }, ct);
 }

@@ -1,16 +1,15 @@
-using Campaigns.Infrastructure.Http;
-using Marten;
-using Wolverine.Http;
-
 namespace Campaigns.Demands;
 
 public static class DemandQueries
 {
+    /// <summary>The demand with its version as the ETag, which a client sends back as <c>If-Match</c>.</summary>
     [WolverineGet("/api/demands/{id}"), Tags("Demands")]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
-        var (demand, _) = await Concurrency.LoadWithETagAsync<Demand>(session, id, context, ct);
-        return demand is null ? Results.NotFound() : Results.Ok(demand);
+        var demand = await session.LoadAsync<Demand>(id, ct);
+        if (demand is null) return Results.NotFound();
+        HttpCommands.WriteETag(context, (await session.Events.FetchStreamStateAsync(id, ct))?.Version ?? 0);
+        return Results.Ok(demand);
     }
 
     [WolverineGet("/api/campaigns/{id}/demands"), Tags("Demands")]

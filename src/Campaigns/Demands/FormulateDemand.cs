@@ -1,23 +1,19 @@
-using Campaigns.Accounts;
 using Campaigns.Campaigns;
-using Campaigns.Infrastructure.Http;
-using Campaigns.Infrastructure.Validation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Campaigns.Demands;
 
-public record FormulateDemand(string Theme, string Text, string? Code, string? Target, string? Source, DateOnly? FormulatedOn);
-
-public static class FormulateDemandEndpoint
+/// <summary>The campaign comes from the route in the API, from the page's campaign on a form.</summary>
+public record FormulateDemand(string Theme, string Text, string? Code, string? Target, string? Source, DateOnly? FormulatedOn)
 {
-    public static async Task<ProblemDetails> ValidateAsync(
-        Guid id, FormulateDemand command, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public Guid CampaignId { get; init; }
+}
+
+public static class FormulateDemandHandler
+{
+    public static async Task<ProblemDetails> ValidateAsync(FormulateDemand command, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        if (await session.LoadAsync<Campaign>(id, ct) is null) return Problems.NotFound($"Campagne {id} bestaat niet.");
+        if (await session.LoadAsync<Campaign>(command.CampaignId, ct) is null)
+            return Problems.NotFound($"Campagne {command.CampaignId} bestaat niet.");
 
         var check = new Check()
             .Required("theme", command.Theme, 60)
@@ -30,15 +26,24 @@ public static class FormulateDemandEndpoint
         return check.ToProblem();
     }
 
-    [WolverinePost("/api/campaigns/{id}/demands"), Tags("Demands"), Authorize(Policy = Policies.Manager)]
-    public static (Created, IStartStream) Post(Guid id, FormulateDemand command, TimeProvider clock)
+    public static (CommandResult, IStartStream) Handle(FormulateDemand command, TimeProvider clock)
     {
-        var formulated = Decide(id, command, Guid.CreateVersion7(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        return (new Created(formulated.DemandId, $"/api/demands/{formulated.DemandId}"),
+        var formulated = Decide(command, Guid.CreateVersion7(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return (CommandResult.Started(formulated.DemandId, $"/api/demands/{formulated.DemandId}"),
             MartenOps.StartStream<Demand>(formulated.DemandId, formulated));
     }
 
-    public static DemandFormulated Decide(Guid campaignId, FormulateDemand command, Guid id, DateOnly today) =>
-        new(id, campaignId, command.Theme.Trim(), command.Text.Trim(), command.Code?.Trim(), command.Target?.Trim(),
-            command.Source?.Trim(), command.FormulatedOn ?? today);
+    public static DemandFormulated Decide(FormulateDemand command, Guid id, DateOnly today) =>
+        new(id, command.CampaignId, command.Theme.Trim(), command.Text.Trim(), Blank(command.Code), Blank(command.Target),
+            Blank(command.Source), command.FormulatedOn ?? today);
+
+    /// <summary>An empty form field and an absent JSON field mean the same: nothing.</summary>
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public static class FormulateDemandEndpoint
+{
+    [WolverinePost("/api/campaigns/{id}/demands"), Tags("Demands"), Authorize(Policy = Policies.Manager)]
+    public static Task<IResult> Post(Guid id, FormulateDemand command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(command with { CampaignId = id }, http.User, ct);
 }

@@ -1,21 +1,18 @@
-using Campaigns.Accounts;
-using Campaigns.Infrastructure.Http;
-using Campaigns.Infrastructure.Validation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Campaigns.Demands;
 
-public record RecordSupport(Guid? ContactId, Stance? Stance, string? Note, DateOnly? OccurredOn);
+/// <summary>The demand comes from the route in the API; the expected version from <c>If-Match</c>, or the version a form was read at.</summary>
+public record RecordSupport(Guid? ContactId, Stance? Stance, string? Note, DateOnly? OccurredOn)
+{
+    public Guid DemandId { get; init; }
+    public long? ExpectedVersion { get; init; }
+}
 
-public static class RecordSupportEndpoint
+public static class RecordSupportHandler
 {
     public static async Task<ProblemDetails> ValidateAsync(
-        Guid id, RecordSupport command, HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
+        RecordSupport command, IEventStream<Demand> stream, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
+        if (stream.Aggregate is not { } demand) return Problems.NotFound("Deze wens bestaat niet.");
         var check = new Check()
             .RequiredId("contactId", command.ContactId)
             .OneOf("stance", command.Stance)
@@ -23,15 +20,23 @@ public static class RecordSupportEndpoint
             .HappenedBy("occurredOn", command.OccurredOn, clock.GetUtcNow());
         if (command.ContactId is { } contactId)
             await KnownReferences.CheckContacts(check, session, "contactId", [contactId], ct);
-        return check.IsValid ? await Concurrency.CheckIfMatchAsync(context, session, id, ct) : check.ToProblem();
+        if (!check.IsValid) return check.ToProblem();
+        return DemandRules.CanRecordSupport(demand) is { } refusal
+            ? Problems.Conflict(refusal)
+            : CommandBus.Unchanged(command.ExpectedVersion, stream);
     }
 
-    public static ProblemDetails Validate(RecordSupport command, Demand demand) =>
-        DemandRules.CanRecordSupport(demand) is { } refusal ? Problems.Conflict(refusal) : WolverineContinue.NoProblems;
-
-    [WolverinePost("/api/demands/{id}/support"), Tags("Demands"), Authorize(Policy = Policies.Manager), EmptyResponse]
-    public static SupportRecorded Post(RecordSupport command, [WriteAggregate("id")] Demand demand) => Decide(command, demand);
+    public static (CommandResult, Events) Handle(RecordSupport command, [WriteAggregate] IEventStream<Demand> stream) =>
+        (CommandResult.Changed(command.DemandId), [Decide(command, stream.Aggregate!)]);
 
     public static SupportRecorded Decide(RecordSupport command, Demand demand) =>
-        new(demand.Id, demand.CampaignId, demand.Theme, command.ContactId!.Value, command.Stance!.Value, command.Note?.Trim(), command.OccurredOn!.Value);
+        new(demand.Id, demand.CampaignId, demand.Theme, command.ContactId!.Value, command.Stance!.Value,
+            string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(), command.OccurredOn!.Value);
+}
+
+public static class RecordSupportEndpoint
+{
+    [WolverinePost("/api/demands/{id}/support"), Tags("Demands"), Authorize(Policy = Policies.Manager)]
+    public static Task<IResult> Post(Guid id, RecordSupport command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(http, version => command with { DemandId = id, ExpectedVersion = version }, ct);
 }

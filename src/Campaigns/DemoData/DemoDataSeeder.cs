@@ -74,11 +74,11 @@ public sealed class DemoDataSeeder(
         {
             case AddThemeStep s:
             {
-                var problem = await AddThemeEndpoint.ValidateAsync(s.Command, session, ct);
+                var problem = await AddThemeHandler.ValidateAsync(s.Command, session, ct);
                 // A theme with this slug was added by a user already: the demo set uses it as it is.
                 if (problem.Status == StatusCodes.Status409Conflict) return;
                 Ensure(problem, step);
-                var (_, start) = AddThemeEndpoint.Post(s.Command);
+                var (_, start) = AddThemeHandler.Handle(s.Command);
                 start.Execute(session);
                 counts.Themes++;
                 break;
@@ -118,24 +118,25 @@ public sealed class DemoDataSeeder(
                 break;
             }
             case FormulateDemandStep s:
-                Ensure(await FormulateDemandEndpoint.ValidateAsync(s.CampaignId, s.Command, session, clock, ct), step);
-                session.Events.StartStream<Demand>(s.DemandId, FormulateDemandEndpoint.Decide(s.CampaignId, s.Command, s.DemandId, Today));
+            {
+                var command = s.Command with { CampaignId = s.CampaignId };
+                Ensure(await FormulateDemandHandler.ValidateAsync(command, session, clock, ct), step);
+                session.Events.StartStream<Demand>(s.DemandId, FormulateDemandHandler.Decide(command, s.DemandId, Today));
                 counts.Demands++;
                 break;
+            }
             case RecordSupportStep s:
             {
-                Ensure(await RecordSupportEndpoint.ValidateAsync(s.DemandId, s.Command, http, session, clock, ct), step);
                 var demand = await FetchAsync<Demand>(session, s.DemandId, step, ct);
-                Ensure(RecordSupportEndpoint.Validate(s.Command, demand.Aggregate!), step);
-                demand.AppendOne(RecordSupportEndpoint.Decide(s.Command, demand.Aggregate!));
+                Ensure(await RecordSupportHandler.ValidateAsync(s.Command with { DemandId = s.DemandId }, demand, session, clock, ct), step);
+                demand.AppendOne(RecordSupportHandler.Decide(s.Command, demand.Aggregate!));
                 break;
             }
             case AdoptDemandStep s:
             {
-                Ensure(await AdoptDemandEndpoint.ValidateAsync(s.DemandId, s.Command, http, session, clock, ct), step);
                 var demand = await FetchAsync<Demand>(session, s.DemandId, step, ct);
-                Ensure(AdoptDemandEndpoint.Validate(s.Command, demand.Aggregate!), step);
-                var adopted = AdoptDemandEndpoint.Decide(s.Command, demand.Aggregate!);
+                Ensure(await AdoptDemandHandler.ValidateAsync(s.Command with { DemandId = s.DemandId }, demand, session, clock, ct), step);
+                var adopted = AdoptDemandHandler.Decide(s.Command, demand.Aggregate!);
                 demand.AppendOne(adopted);
                 if (FollowUpPolicies.AfterAdoption(adopted, demand.Aggregate!, s.Actor, policies.Value) is { } check)
                     session.Events.StartStream<FollowUp>(check.FollowUpId, check);
@@ -143,18 +144,18 @@ public sealed class DemoDataSeeder(
             }
             case RejectDemandStep s:
             {
-                Ensure(await RejectDemandEndpoint.ValidateAsync(s.DemandId, s.Command, http, session, clock, ct), step);
+                var command = new RejectDemand(s.Command.OccurredOn, s.Command.Note) { DemandId = s.DemandId };
                 var demand = await FetchAsync<Demand>(session, s.DemandId, step, ct);
-                Ensure(RejectDemandEndpoint.Validate(s.Command, demand.Aggregate!), step);
-                demand.AppendOne(RejectDemandEndpoint.Post(s.Command, demand.Aggregate!));
+                Ensure(RejectDemandHandler.Validate(command, demand, clock), step);
+                demand.AppendOne(RejectDemandHandler.Decide(command, demand.Aggregate!));
                 break;
             }
             case WithdrawDemandStep s:
             {
-                Ensure(await WithdrawDemandEndpoint.ValidateAsync(s.DemandId, s.Command, http, session, clock, ct), step);
+                var command = new WithdrawDemand(s.Command.OccurredOn, s.Command.Note) { DemandId = s.DemandId };
                 var demand = await FetchAsync<Demand>(session, s.DemandId, step, ct);
-                Ensure(WithdrawDemandEndpoint.Validate(s.Command, demand.Aggregate!), step);
-                demand.AppendOne(WithdrawDemandEndpoint.Post(s.Command, demand.Aggregate!));
+                Ensure(WithdrawDemandHandler.Validate(command, demand, clock), step);
+                demand.AppendOne(WithdrawDemandHandler.Decide(command, demand.Aggregate!));
                 break;
             }
             case LogInteractionStep s:

@@ -1,17 +1,8 @@
-using Campaigns.Accounts;
-using Campaigns.Infrastructure.Http;
-using Campaigns.Infrastructure.Validation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Campaigns.Themes;
 
 public record AddTheme(string Slug, string Label);
 
-public static class AddThemeEndpoint
+public static class AddThemeHandler
 {
     public static async Task<ProblemDetails> ValidateAsync(AddTheme command, IQuerySession session, CancellationToken ct)
     {
@@ -28,29 +19,48 @@ public static class AddThemeEndpoint
             : Problems.Conflict($"Thema '{command.Slug}' bestaat al.");
     }
 
-    [WolverinePost("/api/themes"), Tags("Themes"), Authorize(Policy = Policies.Manager)]
-    public static (Created, IStartStream) Post(AddTheme command)
+    public static (CommandResult, IStartStream) Handle(AddTheme command)
     {
-        var added = new ThemeAdded(command.Slug.Trim(), command.Label.Trim());
+        var added = Decide(command);
         var id = Theme.IdFor(added.Slug);
-        return (new Created(id, $"/api/themes/{added.Slug}"), MartenOps.StartStream<Theme>(id, added));
+        return (CommandResult.Started(id, $"/api/themes/{added.Slug}"), MartenOps.StartStream<Theme>(id, added));
     }
+
+    public static ThemeAdded Decide(AddTheme command) => new(command.Slug.Trim(), command.Label.Trim());
 }
 
-public record RenameTheme(string Label);
+public static class AddThemeEndpoint
+{
+    [WolverinePost("/api/themes"), Tags("Themes"), Authorize(Policy = Policies.Manager)]
+    public static Task<IResult> Post(AddTheme command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(command, http.User, ct);
+}
+
+/// <summary>A new label; the slug, and so every reference to the theme, stays. The theme comes from the route's slug.</summary>
+public record RenameTheme(string Label)
+{
+    public Guid ThemeId { get; init; }
+    public long? ExpectedVersion { get; init; }
+}
+
+public static class RenameThemeHandler
+{
+    public static ProblemDetails Validate(RenameTheme command, IEventStream<Theme> stream)
+    {
+        if (stream.Aggregate is null) return Problems.NotFound("Dit thema bestaat niet.");
+        var check = new Check().Required("label", command.Label);
+        return check.IsValid ? CommandBus.Unchanged(command.ExpectedVersion, stream) : check.ToProblem();
+    }
+
+    public static (CommandResult, Events) Handle(RenameTheme command, [WriteAggregate] IEventStream<Theme> stream) =>
+        (CommandResult.Changed(command.ThemeId), [new ThemeRenamed(stream.Aggregate!.Slug, command.Label.Trim())]);
+}
 
 public static class RenameThemeEndpoint
 {
-    public static ProblemDetails Validate(RenameTheme command) => new Check().Required("label", command.Label).ToProblem();
-
     [WolverinePost("/api/themes/{slug}/label"), Tags("Themes"), Authorize(Policy = Policies.Manager)]
-    public static async Task<IResult> Post(string slug, RenameTheme command, IDocumentSession session, CancellationToken ct)
-    {
-        var stream = await session.Events.FetchForWriting<Theme>(Theme.IdFor(slug), ct);
-        if (stream.Aggregate is null) return Results.NotFound();
-        stream.AppendOne(new ThemeRenamed(stream.Aggregate.Slug, command.Label.Trim()));
-        return Results.NoContent();
-    }
+    public static Task<IResult> Post(string slug, RenameTheme command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        bus.AnswerAsync(http, version => command with { ThemeId = Theme.IdFor(slug), ExpectedVersion = version }, ct);
 }
 
 public static class ThemeQueries

@@ -48,7 +48,27 @@ public static class Dutch
         ("campaign-started", "Campagne gestart"), ("campaign-closed", "Campagne gesloten")
     ];
 
-    public static string EventType(string type) => EventTypes.FirstOrDefault(t => t.Type == type).Label ?? type;
+    /// <summary>
+    /// The Dutch name of an event type, in the timeline's kebab-case or the store's snake_case. An unknown type shows
+    /// as "Gebeurtenis" with its type in words, never as a code.
+    /// </summary>
+    public static string EventType(string type)
+    {
+        var kebab = type.Replace('_', '-');
+        return EventTypes.FirstOrDefault(t => t.Type == kebab).Label
+               ?? (OtherEventTypes.TryGetValue(kebab, out var label) ? label : $"Gebeurtenis ({kebab.Replace('-', ' ')})");
+    }
+
+    /// <summary>Event types that no timeline filter offers but the audit shows.</summary>
+    private static readonly IReadOnlyDictionary<string, string> OtherEventTypes = new Dictionary<string, string>
+    {
+        ["theme-added"] = "Thema toegevoegd", ["theme-renamed"] = "Thema hernoemd", ["demand-raised"] = "Wens ingebracht",
+        ["interaction-corrected"] = "Contactmoment gecorrigeerd", ["interaction-retracted"] = "Contactmoment ingetrokken",
+        ["contact-forgotten"] = "Contactpersoon vergeten", ["data-subject-informed"] = "Betrokkene geïnformeerd",
+        ["follow-up-scheduled"] = "Follow-up gepland", ["follow-up-completed"] = "Follow-up afgerond",
+        ["follow-up-cancelled"] = "Follow-up vervallen", ["follow-up-rescheduled"] = "Follow-up verzet",
+        ["follow-up-due"] = "Follow-up vandaag", ["follow-up-overdue"] = "Follow-up te laat"
+    };
 
     public static string Interaction(InteractionKind kind) => kind switch
     {

@@ -22,6 +22,14 @@ public abstract class FormPage : PageModel
     /// <summary>A message after a save, shown once on the next page (the layout reads it).</summary>
     protected void Flash(string message) => TempData["Notice"] = message;
 
+    /// <summary>A message after a save with a link to where the result shows, e.g. the dashboard.</summary>
+    protected void Flash(string message, string linkText, string href)
+    {
+        Flash(message);
+        TempData["NoticeLinkText"] = linkText;
+        TempData["NoticeLink"] = href;
+    }
+
     protected string ActingUser => User.Identity?.Name ?? throw new InvalidOperationException("Pages require a signed-in user.");
 
     protected static bool Passed(ProblemDetails problem) =>

@@ -49,7 +49,7 @@ public class demand_lifecycle
         var contact = Guid.NewGuid();
         var command = new AdoptDemand(AdoptionVenue.Motion, "36600-XIII-12", false, new DateOnly(2026, 1, 15), null, [interaction, interaction], [contact]);
 
-        var adopted = AdoptDemandEndpoint.Decide(command, Formulated);
+        var adopted = AdoptDemandHandler.Decide(command, Formulated);
 
         Assert.Equal(AdoptionVenue.Motion, adopted.Venue);
         Assert.Equal("36600-XIII-12", adopted.Reference);

@@ -186,7 +186,8 @@ public partial class pages_on_the_server(AppFixture fixture) : FormationContext(
 
         var html = await GetPage("/audit?gebruiker=jan.devries");
         Assert.Contains("<td>jan.devries</td>", html);
-        Assert.Contains("<td>letter-sent</td>", html);
+        Assert.Contains("<td>Brief</td>", html);
+        Assert.DoesNotContain("letter-sent", html);
         Assert.DoesNotContain("<td>anna.officer</td>", html);
 
         var officer = await BearerFor("jan.devries", Roles.Officer);

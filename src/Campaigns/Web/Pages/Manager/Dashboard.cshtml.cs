@@ -10,11 +10,35 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Campaigns.Web.Pages.Manager;
 
 /// <summary>A campaign at a glance: the demand funnel (from the API's scoreboard), activity per week per theme, the latest entries.</summary>
-public sealed class DashboardModel(IQuerySession session, TimeProvider clock) : PageModel
+public sealed class DashboardModel(IQuerySession session, TimeProvider clock, IMessageBus bus) : FormPage
 {
     public const int Weeks = 26, Latest = 20;
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+
+    /// <summary>The "Campagne sluiten" form: the campaign's stream version when the page was shown, the day and a note.</summary>
+    [BindProperty] public long Version { get; set; }
+    [BindProperty] public DateOnly? ClosedOn { get; set; }
+    [BindProperty] public string? Note { get; set; }
+
+    /// <summary>Each demand's adoptions, oldest first, with what they credit.</summary>
+    public IReadOnlyList<(Demand Demand, Adoption Adoption)> Adoptions =>
+        Demands.SelectMany(d => d.Adoptions.Select(a => (d, a))).OrderBy(x => x.a.OccurredOn).ToList();
+    public IReadOnlyDictionary<Guid, Interactions.Interaction> CreditedInteractions { get; private set; } = new Dictionary<Guid, Interactions.Interaction>();
+
+    /// <summary>Adopted (fully or partly) out of all the campaign's demands, as a whole percentage.</summary>
+    public string AdoptionRate => Score.Demands == 0 ? "–" : $"{Math.Round(100.0 * Score.ByStatus[DemandStatus.Adopted] / Score.Demands)}%";
+
+    public static string Rate(IReadOnlyDictionary<DemandStatus, int> byStatus)
+    {
+        var total = byStatus.Values.Sum();
+        return total == 0 ? "–" : $"{Math.Round(100.0 * byStatus[DemandStatus.Adopted] / total)}%";
+    }
+
+    protected override IReadOnlyDictionary<string, string> FieldLabels { get; } = new Dictionary<string, string>
+    {
+        [nameof(ClosedOn)] = "Gesloten op", [nameof(Note)] = "Toelichting"
+    };
 
     public Campaign Campaign { get; private set; } = null!;
     public CampaignScoreboard Score { get; private set; } = null!;
@@ -31,6 +55,24 @@ public sealed class DashboardModel(IQuerySession session, TimeProvider clock) : 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
+        ClosedOn = Dutch.Today(clock);
+        return await ShowAsync(ct);
+    }
+
+    /// <summary>"Campagne sluiten": the CloseCampaign command, with the version the page was read at.</summary>
+    public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var expected = Version;
+        if (!await LoadAsync(ct)) return NotFound();
+        var result = await SendAsync(bus, new CloseCampaign(ClosedOn, Note) { CampaignId = Id, ExpectedVersion = expected }, ct);
+        if (result is null) return await ShowAsync(ct);
+        Flash($"Campagne gesloten: {Campaign.Name}, op {Dutch.Date(ClosedOn!.Value)}.", "Alle campagnes", "/campagnes");
+        return Redirect($"/campagnes/{Id}");
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
         await FormPage.WaitForOwnWritesAsync(HttpContext, ct);
 
         Funnel = FunnelOf(Demands, Score);
@@ -53,6 +95,10 @@ public sealed class DashboardModel(IQuerySession session, TimeProvider clock) : 
             .Where(f => f.CampaignId == Id && f.Status == FollowUpStatus.Open && f.DueOn < today).ToListAsync(ct);
         OverdueByPerson = overdue.GroupBy(f => f.Assignee)
             .Select(g => (g.Key, g.Count(), g.Min(f => f.DueOn))).OrderByDescending(p => p.Item2).ThenBy(p => p.Key).ToList();
+
+        var credited = Demands.SelectMany(d => d.Adoptions.SelectMany(a => a.CreditedInteractionIds)).Distinct().ToArray();
+        CreditedInteractions = credited.Length == 0 ? new Dictionary<Guid, Interactions.Interaction>()
+            : (await session.LoadManyAsync<Interactions.Interaction>(ct, credited)).ToDictionary(i => i.Id);
 
         LatestEntries = await session.Query<TimelineEntry>()
             .Where(e => e.CampaignId == Id && !e.Retracted)
@@ -78,6 +124,8 @@ public sealed class DashboardModel(IQuerySession session, TimeProvider clock) : 
         var campaign = await session.LoadAsync<Campaign>(Id, ct);
         if (campaign is null) return false;
         Campaign = campaign;
+        Version = (await session.Events.FetchStreamStateAsync(Id, ct))?.Version ?? 0;
+        ModelState.Remove(nameof(Version));
         Demands = await session.Query<Demand>().Where(d => d.CampaignId == Id).ToListAsync(ct);
         Score = ScoreboardQueries.Score(campaign, Demands);
         Names = await Names.LoadAsync(session, ct);
