@@ -65,6 +65,7 @@ public static partial class DemoDataSet
         public readonly Dictionary<string, int> ContactUses = [];
         public readonly Dictionary<Topic, int> TopicUses = [];
         public readonly Dictionary<string, int> Lines = [];
+        public readonly HashSet<string> Summaries = [];
         public readonly Dictionary<(string Theme, Guid Campaign), int> DemandTurn = [];
 
         public int Next(string list) => Lines[list] = Lines.GetValueOrDefault(list, -1) + 1;
@@ -82,8 +83,10 @@ public static partial class DemoDataSet
         state.ContactUses[contact.Key] = state.ContactUses.GetValueOrDefault(contact.Key) + 1;
 
         var role = contact.RoleOn(day)!.Value;
-        var group = Group(role.Kind);
+        var group = Group(role);
         var kind = PickKind(role.Kind, random);
+        if (role.Kind == ContactKind.Journalist) kind = random.Next(10) < 7 ? "call" : "email";
+        var written = kind is "letter" or "email";
         var actor = PickActor(theme, random);
         var demands = PickDemands(campaign, theme, day, random, state);
 
@@ -94,16 +97,20 @@ public static partial class DemoDataSet
         {
             // Each question once; after that a journalist asks about what the team is working on anyway.
             (subject, summary) = questions[state.Next("pers:" + theme)];
-            kind = random.Next(10) < 7 ? "call" : "email";
         }
         else
         {
             var topic = PickTopic(theme, day, random, state);
             subject = topic.Subject;
             also = topic.Also is { } a && CampaignThemes[campaign].Contains(a) ? a : null;
-            var closings = Closings[group];
-            if (role.Kind == ContactKind.Journalist) kind = random.Next(10) < 7 ? "call" : "email";
-            summary = topic.Summary + " " + closings[(state.Next("closing:" + group) + number) % closings.Length];
+            var lines = written && group != "pers" ? "schriftelijk" : group;
+            var closings = Closings[lines];
+            var text = written ? InWriting(topic.Summary) : topic.Summary;
+            var turn = state.Next("closing:" + lines) + number;
+            // A topic that comes back gets a closing line it did not have before.
+            for (var tries = 0; tries < closings.Length && state.Summaries.Contains(text + " " + closings[turn % closings.Length]); tries++) turn++;
+            summary = text + " " + closings[turn % closings.Length];
+            state.Summaries.Add(summary);
         }
         var outcomes = Outcomes[group];
         var outcome = outcomes[state.Next("outcome:" + group) % outcomes.Length];

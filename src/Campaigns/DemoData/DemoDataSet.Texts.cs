@@ -5,7 +5,8 @@ namespace Campaigns.DemoData;
 /// <summary>
 /// The material the routine weeks are made of, written by hand from the arguments in the source documents: per theme,
 /// what the team talked about (subject and summary), and per kind of contact, how a conversation typically ends. The
-/// routine combines them; each topic is used at most twice, months apart, and never twice with the same closing line.
+/// routine combines them: the least discussed topic of a theme comes next, so a subject returns only after the theme's
+/// other topics had their turn, with another person and another closing line; letters and e-mails get written closings.
 /// </summary>
 public static partial class DemoDataSet
 {
@@ -113,6 +114,10 @@ public static partial class DemoDataSet
                 "Gevraagd of het Adviescollege Toetsing Regeldruk bij voorstellen standaard de gevolgen voor bedrijven tot 25 werknemers in beeld kan brengen."),
             new("Loondoorbetaling bij ziekte",
                 "Aangegeven dat twee jaar loondoorbetaling bij ziekte voor een klein maakbedrijf een groot risico is, en gevraagd naar de plannen om dat te verlichten.", "ondernemersklimaat"),
+            new("Keuringen en certificaten",
+                "Voorbeelden gegeven van dubbele keuringen en certificaten die klanten, verzekeraars en de overheid elk apart vragen."),
+            new("Regels voor gevaarlijke stoffen",
+                "Besproken hoe de regels voor gevaarlijke stoffen en blootstelling voor kleine werkplaatsen uitvoerbaar kunnen blijven."),
             new("Regeldruk in de formatie",
                 "Gevraagd de drempelwaarde voor het kleine mkb als concrete afspraak in het coalitieakkoord op te nemen.", null, FormatieVan, FormatieTot),
         ],
@@ -136,6 +141,12 @@ public static partial class DemoDataSet
                 "Aangegeven dat kleine bedrijven afhaken op de aanvraagprocedures van innovatieregelingen; gevraagd naar een eenvoudiger loket.", "regeldruk"),
             new("Artificiële intelligentie in de werkplaats",
                 "Voorbeelden van leden besproken die AI gebruiken voor offertes en kwaliteitscontrole, en welke ondersteuning zij daarbij missen."),
+            new("Fieldlab-resultaten naar kleine bedrijven",
+                "Gevraagd hoe de kennis uit fieldlabs bij bedrijven komt die zelf geen tijd hebben om mee te doen.", "arbeidsproductiviteit"),
+            new("Octrooien en kleine uitvinders",
+                "Besproken dat een octrooi voor een klein bedrijf duur is en de handhaving nog duurder, en gevraagd naar ondersteuning."),
+            new("Samenwerking met hogescholen",
+                "Voorbeelden gegeven van praktijkgericht onderzoek met hogescholen dat direct tot verbeteringen in de werkplaats leidde.", "vakmensen"),
             new("Innovatiebudget in de begroting",
                 "Nagegaan wat de begroting betekent voor het innovatiebudget en of het financiële groeipad naar 3% van het bbp er komt.", null, Prinsjes26Van, Prinsjes26Tot),
         ],
@@ -176,6 +187,10 @@ public static partial class DemoDataSet
                 "Voorbeelden besproken van toeleveranciers voor de scheepsbouw en gevraagd de maritieme sector als sleutelspeler in het industriebeleid te behandelen."),
             new("Zorgtechnologie gemaakt in Nederland",
                 "Besproken hoe mkb-maakbedrijven hulpmiddelen en apparatuur voor de zorg maken, en waarom de vergrijzing daar vraag naar schept."),
+            new("Medische technologie en toeleveranciers",
+                "Besproken hoe Europese regels voor medische hulpmiddelen kleine toeleveranciers raken en waar zij ondersteuning kunnen vinden.", "regeldruk"),
+            new("Industriebeleid in de regio",
+                "Gevraagd hoe het Rijk de regionale ontwikkelingsmaatschappijen betrekt bij het industriebeleid, zodat ook kleinere bedrijven meedoen."),
             new("Industriebeleid na de verkiezingen",
                 "Gepolst welke plek industriebeleid krijgt in de programma's en hoe de mkb-maakindustrie daarin zichtbaar wordt.", null, VerkiezingsRun, Stembus),
             new("Industriebeleid in het coalitieakkoord",
@@ -197,6 +212,10 @@ public static partial class DemoDataSet
                 "Besproken dat het mkb relatief veel energiebelasting betaalt, zeker in vergelijking met grootverbruikers.", "energietransitie"),
             new("Werklocaties in het Nationaal Programma Ruimte voor Economie",
                 "Gevraagd hoe het Nationaal Programma Ruimte voor Economie wordt uitgevoerd en hoe provincies bedrijventerreinen bewaken."),
+            new("Arbeidskosten en concurrentiekracht",
+                "Aangegeven dat stijgende arbeidskosten bij gelijkblijvende productiviteit de concurrentiekracht van kleine maakbedrijven uithollen.", "arbeidsproductiviteit"),
+            new("Financiering van groei bij familiebedrijven",
+                "Besproken hoe familiebedrijven groei financieren zonder de zeggenschap op te geven, en welke rol garantieregelingen daarbij spelen."),
             new("Ondernemersklimaat in de begroting",
                 "Nagegaan wat de fiscale plannen in de begroting betekenen voor familiebedrijven en de bor.", null, Prinsjes26Van, Prinsjes26Tot),
             new("Bor in de verkiezingsprogramma's",
@@ -216,6 +235,14 @@ public static partial class DemoDataSet
                 "Besproken hoe koplopers in ketensamenwerking kunnen worden gesteund, zoals bedrijven die machines terugnemen en reviseren.", "netcongestie"),
             new("Keten rond de halfgeleiderindustrie",
                 "Toegelicht hoeveel mkb-bedrijven in Brainport onderdelen voor de chipmachines maken, en wat het betekent als die keten onder druk staat.", "industriebeleid"),
+            new("Kennisdeling in de keten",
+                "Voorbeelden gegeven van afnemers die hun toeleveranciers meenemen in nieuwe technieken, zoals additive manufacturing en digitale tekeningen."),
+            new("Reshoring van productie",
+                "Besproken welke productie terugkomt naar Nederland en wat toeleveranciers nodig hebben om die opdrachten aan te kunnen.", "industriebeleid"),
+            new("Digitale ketenstandaarden",
+                "Aangegeven dat kleine toeleveranciers voor elke grote klant een ander portaal en een ander formaat moeten gebruiken.", "regeldruk"),
+            new("Ketens rond de energietransitie",
+                "Besproken hoe mkb-maakbedrijven onderdelen voor windturbines, warmtepompen en netcomponenten leveren, en waar de keten knelt.", "netcongestie"),
             new("Defensieketen en certificering",
                 "Besproken dat kleine toeleveranciers vastlopen op beveiligings- en certificeringseisen voor defensieopdrachten.", "regeldruk"),
         ],
@@ -233,6 +260,16 @@ public static partial class DemoDataSet
                 "Besproken wat leden nodig hebben om van gas naar elektrisch te gaan, en hoe netcongestie en tarieven dat nu in de weg zitten.", "netcongestie"),
             new("Level playing field in Europa",
                 "Aangegeven dat Nederlandse energiekosten hoger zijn dan die in buurlanden, en gevraagd naar vergelijkbare regelingen als in Duitsland en België.", "europa"),
+            new("Opslag Duurzame Energie en de rekening van het mkb",
+                "Uitgelegd hoe de opslag op de energierekening bij kleine bedrijven zwaarder drukt dan bij grootverbruikers, terwijl zij minder ruimte hebben om te investeren."),
+            new("Warmtepompen en elektrische ovens in de werkplaats",
+                "Voorbeelden besproken van leden die hun werkplaats elektrisch verwarmen en hun ovens elektrificeren, en wat dat kost zonder steun.", "netcongestie"),
+            new("Waterstof en het mkb",
+                "Gevraagd wanneer waterstof voor kleinere afnemers beschikbaar komt; leden met hoge temperatuurprocessen willen weten waar zij op kunnen rekenen."),
+            new("Energie-audit en de erkende maatregelenlijst",
+                "Besproken of de erkende maatregelenlijst beter kan aansluiten op de processen van metaalbewerkers.", "regeldruk"),
+            new("Verduurzaming en bankfinanciering",
+                "Aangegeven dat banken verduurzamingsinvesteringen bij kleine bedrijven lastig financieren, omdat de terugverdientijd onzeker is.", "ondernemersklimaat"),
             new("Energiebelasting in het Belastingplan",
                 "Nagegaan wat het Belastingplan betekent voor de energiebelasting in de schijven waarin het mkb valt.", null, Prinsjes26Van, Prinsjes26Tot),
         ],
@@ -248,6 +285,18 @@ public static partial class DemoDataSet
                 "Toegelicht hoe Nederlandse toeleveranciers kunnen meedoen aan Europese defensieprogramma's.", "industriebeleid"),
             new("Handelsmissies voor maakbedrijven",
                 "Besproken welke handelsmissies aansluiten bij de mkb-maakindustrie, zoals machinebouw richting Duitsland en Scandinavië."),
+            new("Gelijk speelveld bij Europese staatssteun",
+                "Aangegeven dat buurlanden hun industrie ruimer steunen, en gevraagd hoe Nederland binnen de Europese kaders het mkb kan bijstaan.", "industriebeleid"),
+            new("Europese garantstellingen voor mkb-investeringen",
+                "Besproken hoe garantstellingen van het Europees Investeringsfonds via Nederlandse banken bij kleine maakbedrijven terecht kunnen komen.", "innovatie"),
+            new("Export naar Duitsland na de terugval in de auto-industrie",
+                "Voorbeelden gegeven van toeleveranciers die minder orders uit de Duitse auto-industrie krijgen en nieuwe markten zoeken."),
+            new("Europese normen en kleine bedrijven",
+                "Aangegeven dat kleine bedrijven geen tijd hebben om mee te praten in Europese normcommissies, terwijl de normen hen wel raken.", "regeldruk"),
+            new("Europese chipswet en toeleveranciers",
+                "Gevraagd hoe Nederlandse toeleveranciers kunnen profiteren van de Europese chipswet, nu de middelen vooral naar grote fabrieken gaan.", "ketens"),
+            new("Interne markt voor diensten en montage",
+                "Voorbeelden gegeven van monteurs die voor een klus in België of Duitsland dagen kwijt zijn aan meldingen en formulieren.", "regeldruk"),
             new("Europese regels voor machines",
                 "Besproken wat de nieuwe Europese machineverordening betekent voor kleine machinebouwers en hoe zij zich kunnen voorbereiden.", "regeldruk"),
         ],
@@ -347,13 +396,33 @@ public static partial class DemoDataSet
             "Een bedrijfsbezoek voor een reportage voorgesteld.",
             "Citaat afgestemd met de voorzitter.",
         ],
-        ["overig"] =
+        ["programma"] =
         [
-            "Aangeboden om de wensen in een gesprek toe te lichten.",
+            "Aangeboden om de wensen ook in de voltallige commissie toe te lichten.",
             "Tekstvoorstellen voor het programma meegestuurd.",
             "Gevraagd om een reactie voor de volgende vergadering.",
             "Afgesproken het concept samen door te nemen.",
             "Voorbeelden van leden uit de regio gedeeld.",
+        ],
+        ["overig"] =
+        [
+            "Voorbeelden van leden uit de regio gedeeld.",
+            "Afgesproken elkaar op de hoogte te houden.",
+            "Een bijeenkomst met ondernemers uit de regio voorgesteld.",
+            "Cijfers van leden uitgewisseld.",
+            "Gevraagd wie bij het Rijk hierover gaat.",
+        ],
+        // Letters and e-mails, to anyone: what was enclosed or asked in writing.
+        ["schriftelijk"] =
+        [
+            "Voorbeelden van leden meegestuurd.",
+            "De onderbouwing uit onze verkiezingswensen bijgevoegd.",
+            "Aangeboden het in een gesprek toe te lichten.",
+            "Gevraagd om een reactie voor het volgende debat.",
+            "Cijfers van het OOM als bijlage meegestuurd.",
+            "Een korte notitie met de knelpunten uit de ledenraadpleging bijgevoegd.",
+            "Gevraagd ons te betrekken bij de verdere uitwerking.",
+            "Verwezen naar de gezamenlijke brief met MKB-Nederland.",
         ],
     };
 
@@ -392,12 +461,19 @@ public static partial class DemoDataSet
             "Stemmen de boodschap af met de andere brancheorganisaties.",
             "Gezamenlijk bezoek aan de woordvoerders gepland.",
         ],
-        ["overig"] =
+        ["programma"] =
         [
             "Neemt de tekstvoorstellen mee naar de programmacommissie.",
             null,
             "Komt na de volgende vergadering terug met een reactie.",
+            "Het punt staat al in het concept; de formulering wordt aangescherpt.",
+        ],
+        ["overig"] =
+        [
             "Denkt mee over een regionale bijeenkomst.",
+            null,
+            "Brengt ons in contact met de juiste mensen bij het Rijk.",
+            "Deelt de cijfers na de zomer.",
         ],
         ["pers"] =
         [
@@ -407,6 +483,14 @@ public static partial class DemoDataSet
             "Achtergrond, niet voor citaat.",
         ],
     };
+
+    private static string Group((ContactKind Kind, string Organisation) role) =>
+        role.Organisation.StartsWith("Programmacommissie", StringComparison.Ordinal) ? "programma" : Group(role.Kind);
+
+    /// <summary>A topic's summary as it reads in a letter or e-mail: raised in writing, not discussed.</summary>
+    private static string InWriting(string summary) =>
+        (summary.StartsWith("Besproken ", StringComparison.Ordinal) ? "Aangekaart " + summary["Besproken ".Length..] : summary)
+        .Replace(" besproken", " onder de aandacht gebracht").Replace(" doorgenomen", " becommentarieerd");
 
     private static string Group(ContactKind kind) => kind switch
     {
