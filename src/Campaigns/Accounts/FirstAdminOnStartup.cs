@@ -21,6 +21,8 @@ public sealed class FirstAdminOnStartup(IConfiguration configuration, UserDirect
             var credentials = await users.AddAsync(name, Roles.Admin, "first start-up", cancellationToken);
             UsersCommand.Print(credentials, "First start on an empty store: an admin account was created.");
             logger.LogWarning("Created the first admin account {UserName}; its credentials were printed to the console once", credentials.Name);
+            foreach (var demo in await DemoData.DemoAccounts.CreateAsync(configuration, users, cancellationToken))
+                UsersCommand.Print(demo, "Demo data is on: a demo account was created beside the admin.");
         }
         catch (JasperFx.DocumentAlreadyExistsException)
         {

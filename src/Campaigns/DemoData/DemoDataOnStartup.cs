@@ -1,7 +1,7 @@
 namespace Campaigns.DemoData;
 
 /// <summary>
-/// With <c>Campaigns:SeedDemoDataWhenEmpty</c> on (Development), loads the demo set at start-up unless its campaign exists.
+/// With <c>Campaigns:SeedDemoDataWhenEmpty</c> on (Development), loads the demo set at start-up into an empty store.
 /// A failure is logged and the app starts without demo data: it is a convenience, not a dependency.
 /// </summary>
 public sealed class DemoDataOnStartup(
@@ -19,6 +19,8 @@ public sealed class DemoDataOnStartup(
             var result = await seeder.SeedAsync(cancellationToken);
             if (result.AlreadyPresent)
                 _logger.LogInformation("Demo data already present; nothing seeded");
+            else if (result.RefusedNotEmpty)
+                _logger.LogWarning("The store already holds data; demo data is only loaded into an empty store");
             else
                 _logger.LogInformation(
                     "Demo data seeded: {Themes} themes, {Contacts} contacts, {Campaigns} campaigns, {Demands} demands, {Interactions} interactions, {Events} events",

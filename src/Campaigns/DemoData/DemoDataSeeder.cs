@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Campaigns.Accounts;
 using Campaigns.Campaigns;
 using Campaigns.Contacts;
 using Campaigns.Demands;
@@ -15,21 +17,31 @@ using Wolverine.Http;
 namespace Campaigns.DemoData;
 
 public sealed record DemoSeedResult(
-    bool AlreadyPresent, int Themes, int Contacts, int Campaigns, int Demands, int Interactions, int Events)
+    bool AlreadyPresent, int Themes, int Contacts, int Campaigns, int Demands, int Interactions, int Events,
+    int FollowUps = 0, bool RefusedNotEmpty = false)
 {
     public static DemoSeedResult Present { get; } = new(true, 0, 0, 0, 0, 0, 0);
 
-    public override string ToString() => AlreadyPresent
-        ? "Demo data already present; nothing seeded."
-        : $"Demo data seeded: {Themes} themes, {Contacts} contacts, {Campaigns} campaigns, {Demands} demands, " +
-          $"{Interactions} interactions, {Events} events.";
+    /// <summary>The store holds events that are not the demo set's: real data, which the demo must never mix with.</summary>
+    public static DemoSeedResult NotEmpty { get; } = new(false, 0, 0, 0, 0, 0, 0, 0, true);
+
+    public bool Seeded => !AlreadyPresent && !RefusedNotEmpty;
+
+    public override string ToString() => (AlreadyPresent, RefusedNotEmpty) switch
+    {
+        (true, _) => "Demo data already present; nothing seeded.",
+        (_, true) => "The store already holds data; the demo set is only loaded into an empty store. Nothing seeded.",
+        _ => $"Demo data seeded: {Themes} themes, {Contacts} contacts, {Campaigns} campaigns, {Demands} demands, " +
+             $"{Interactions} interactions, {FollowUps} follow-ups settled or scheduled by hand, {Events} events."
+    };
 }
 
 /// <summary>
 /// Loads <see cref="DemoDataSet"/> through the same code a user's request runs: each endpoint's Validate functions
 /// (a refusal stops the seeding), then its Decide or Post function, appended with Marten as the named team member.
 /// Everything is one database transaction, so the demo set is either fully there or not at all, and a second run
-/// (or a second node starting at the same time) finds the demo campaign and does nothing.
+/// (or a second node starting at the same time) finds the demo campaign and does nothing. A store that holds any other
+/// event is refused: the demo set never mixes with a team's real data.
 /// </summary>
 public sealed class DemoDataSeeder(
     IDocumentStore store, TimeProvider clock, IOptions<FollowUpPolicyOptions> policies, ILogger<DemoDataSeeder> logger)
@@ -37,7 +49,8 @@ public sealed class DemoDataSeeder(
     /// <summary>Serialises seeders on one database: "demodata" as a number.</summary>
     private const long AdvisoryLockKey = 0x64656d6f64617461;
 
-    public Task<DemoSeedResult> SeedAsync(CancellationToken ct = default) => SeedAsync(DemoDataSet.Steps, ct);
+    public Task<DemoSeedResult> SeedAsync(CancellationToken ct = default) =>
+        SeedAsync(DemoDataSet.For(policies.Value.Today(clock)), ct);
 
     internal async Task<DemoSeedResult> SeedAsync(IReadOnlyList<DemoStep> steps, CancellationToken ct)
     {
@@ -47,6 +60,11 @@ public sealed class DemoDataSeeder(
         {
             logger.LogDebug("Demo campaign {CampaignId} exists; not seeding", DemoIds.FormationCampaign);
             return DemoSeedResult.Present;
+        }
+        if (await session.Events.QueryAllRawEvents().AnyAsync(ct))
+        {
+            logger.LogWarning("The event store is not empty; the demo data is only loaded into an empty store");
+            return DemoSeedResult.NotEmpty;
         }
 
         var counts = new Counts();
@@ -205,6 +223,41 @@ public sealed class DemoDataSeeder(
                 interaction.AppendMany(RetractInteractionHandler.Handle(command, interaction).Item2);
                 break;
             }
+            case ScheduleFollowUpStep s:
+                Ensure(await ScheduleFollowUpHandler.ValidateAsync(s.Command, session, ct), step);
+                // Its reminder is not scheduled: the seeder writes events only (see the README).
+                FollowUpScheduling.Start(ScheduleFollowUpHandler.Decide(s.Command, s.FollowUpId, s.Actor), session, policies.Value);
+                counts.FollowUps++;
+                break;
+            case CompleteFollowUpStep s:
+            {
+                var followUp = await session.Events.FetchForWriting<FollowUp>(s.FollowUpId, ct);
+                if (followUp.Aggregate is null) return;
+                var command = s.Command with { FollowUpId = s.FollowUpId };
+                Ensure(await CompleteFollowUpHandler.ValidateAsync(command, followUp, Envelope(s.Actor), session, ct), step);
+                followUp.AppendMany(CompleteFollowUpHandler.Handle(command, followUp, policies, clock).Item2);
+                counts.FollowUps++;
+                break;
+            }
+            case CancelFollowUpStep s:
+            {
+                var followUp = await session.Events.FetchForWriting<FollowUp>(s.FollowUpId, ct);
+                if (followUp.Aggregate is null) return;
+                var command = s.Command with { FollowUpId = s.FollowUpId };
+                Ensure(await CancelFollowUpHandler.ValidateAsync(command, followUp, Envelope(s.Actor), session, ct), step);
+                followUp.AppendMany(CancelFollowUpHandler.Handle(command, followUp).Item2);
+                counts.FollowUps++;
+                break;
+            }
+            case RescheduleFollowUpStep s:
+            {
+                var followUp = await FetchAsync<FollowUp>(session, s.FollowUpId, step, ct);
+                var command = s.Command with { FollowUpId = s.FollowUpId };
+                Ensure(await RescheduleFollowUpHandler.ValidateAsync(command, followUp, Envelope(s.Actor), session, ct), step);
+                followUp.AppendMany(RescheduleFollowUpHandler.Handle(command, followUp, policies).Item2);
+                counts.FollowUps++;
+                break;
+            }
             default:
                 throw new InvalidOperationException($"Unknown demo step {step.GetType().Name}.");
         }
@@ -220,6 +273,9 @@ public sealed class DemoDataSeeder(
             : stream;
     }
 
+    /// <summary>The team member as the endpoints see a signed-in officer: they settle their own follow-ups.</summary>
+    private static Envelope Envelope(string actor) => new() { UserName = actor };
+
     private static void Ensure(ProblemDetails problem, DemoStep step)
     {
         if (ReferenceEquals(problem, WolverineContinue.NoProblems) || problem.Status is null or < 400) return;
@@ -233,8 +289,8 @@ public sealed class DemoDataSeeder(
 
     private sealed class Counts
     {
-        public int Themes, Contacts, Campaigns, Demands, Interactions, Events;
+        public int Themes, Contacts, Campaigns, Demands, Interactions, Events, FollowUps;
 
-        public DemoSeedResult ToResult() => new(false, Themes, Contacts, Campaigns, Demands, Interactions, Events);
+        public DemoSeedResult ToResult() => new(false, Themes, Contacts, Campaigns, Demands, Interactions, Events, FollowUps);
     }
 }

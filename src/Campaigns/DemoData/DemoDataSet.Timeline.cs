@@ -32,7 +32,7 @@ public static partial class DemoDataSet
         new(actor, DemoIds.Interaction(key), command);
 
     private static IEnumerable<DemoStep> Timeline() =>
-        [.. IndustrieVisieVoorjaar2025(), .. Verkiezingen2025(), .. Formatieperiode(), .. Uitvoering2026()];
+        [.. IndustrieVisieVoorjaar2025(), .. Verkiezingen2025(), .. Formatieperiode(), .. Uitvoering2026(), .. Milestones()];
 
     /// <summary>The standing position paper keeps the team busy before the cabinet falls.</summary>
     private static IEnumerable<DemoStep> IndustrieVisieVoorjaar2025()
@@ -63,7 +63,7 @@ public static partial class DemoDataSet
             "Gevraagd om een level playing field, met een CO2-heffing aan de Europese grens als sluitstuk.",
             D(2025, 2, 25), "brief-energieheffingen-2025", null));
         yield return Log(Team.PublicAffairs, "industrievisie:rondetafel-regeldruk", new LogHearing(
-            c, [Amhaouch, Hendriks], ["regeldruk", "europa"], [I("RD-1"), I("RD-2")],
+            c, [C("dekker"), Hendriks], ["regeldruk", "europa"], [I("RD-1"), I("RD-2")],
             "Rondetafelgesprek regeldruk voor het mkb",
             "Position paper ingebracht: think small first, eenduidige regels, MKB-toets standaard en geen nationale koppen " +
             "op Europese regels.",
@@ -78,11 +78,11 @@ public static partial class DemoDataSet
             "Cijfers bbl-leerplekken in de metaal",
             "Cijfers van het opleidingsfonds OOM over bbl-leerplekken bij leden gestuurd, als onderbouwing voor een hoger " +
             "budget voor praktijkleren.", D(2025, 4, 8), null, null));
-        yield return Log(Team.PublicAffairs, "industrievisie:gesprek-amhaouch", new LogMeeting(
-            c, [Amhaouch], ["innovatie", "europa", "industriebeleid"], [I("INN-2"), I("EU-2")],
-            "Notitie industriepolitiek en de MKB-maakindustrie",
-            "Zijn notitie over industriepolitiek (oktober 2022) naast de IndustrieVisie gelegd: overeenstemming over " +
-            "Smart Industry-fieldlabs, aanbestedingen en de rol van MKB-toeleveranciers.",
+        yield return Log(Team.PublicAffairs, "industrievisie:gesprek-mulder", new LogMeeting(
+            c, [C("mulder")], ["innovatie", "europa", "industriebeleid"], [I("INN-2"), I("EU-2")],
+            "Industriepolitiek en de MKB-maakindustrie",
+            "De notitie over industriepolitiek van oud-Kamerlid Amhaouch (oktober 2022) en de IndustrieVisie naast elkaar " +
+            "gelegd: overeenstemming over Smart Industry-fieldlabs, aanbestedingen en de rol van MKB-toeleveranciers.",
             "Wil voorbeelden van leden voor een volgend debat.", D(2025, 4, 24), "Tweede Kamer, Den Haag", null));
         yield return Log(Team.PublicAffairs, "industrievisie:bel-kuipers-vouchers", new LogCall(
             c, [Kuipers], ["innovatie"], [I("INN-1")],
@@ -150,13 +150,13 @@ public static partial class DemoDataSet
             "financiering van digitalisering als gezamenlijke punten.",
             "Gezamenlijke brief aan de informateurs na de verkiezingen.", D(2025, 9, 9), "Den Haag", null));
         yield return Log(Team.Energie, "verkiezingen:rondetafel-netcongestie", new LogHearing(
-            c, [Visser, Amhaouch], ["netcongestie", "ondernemersklimaat"], [V("DUU-1"), V("OND-3")],
+            c, [Visser, C("wolters")], ["netcongestie", "ondernemersklimaat"], [V("DUU-1"), V("OND-3")],
             "Rondetafelgesprek netcongestie en bedrijventerreinen",
             "Ingebracht: veel leden kunnen niet uitbreiden of verduurzamen door netcongestie. Gepleit voor slimmer " +
             "netgebruik en landelijke regie op ruimte voor bedrijventerreinen.",
             "Congestiemanagement voor het mkb kwam terug in de vragen van de Kamer.", D(2025, 9, 23), "Tweede Kamer, Den Haag", null));
         yield return Log(Team.PublicAffairs, "verkiezingen:brief-defensie", new SendLetter(
-            c, [Amhaouch], ["industriebeleid", "arbeidsproductiviteit", "ketens"], [V("IND-3"), V("IND-2")],
+            c, [C("prins")], ["industriebeleid", "arbeidsproductiviteit", "ketens"], [V("IND-3"), V("IND-2")],
             "Defensieopdrachten naar Nederlandse maakbedrijven",
             "Brief over een overheidsmarktprogramma voor Defensie en over de 1,5%-ruimte in de navo-norm voor " +
             "arbeidsproductiviteitsprogramma's.", D(2025, 10, 7), "brief-defensie-2025", null));
@@ -229,7 +229,7 @@ public static partial class DemoDataSet
             Kuipers, Stance.Opposes, "Ziet de bestaande borgstellingsregeling voor het mkb als toereikend; geen aparte garantie voor software.",
             D(2025, 12, 11)));
         yield return Log(Team.Onderwijs, "formatie:rondetafel-arbeidsmarkt", new LogHearing(
-            c, [Jansen, Amhaouch], ["vakmensen"], [F("2b"), F("2d"), F("2e")],
+            c, [Jansen, C("hofman"), C("bosman")], ["vakmensen"], [F("2b"), F("2d"), F("2e")],
             "Rondetafelgesprek arbeidsmarkt en technisch beroepsonderwijs",
             "Ingebracht: het tekort van ruim 60.000 technische vakmensen, de bekostiging van technische mbo-opleidingen en " +
             "een vaste ondergrens voor de Subsidie Praktijkleren.",
@@ -241,12 +241,8 @@ public static partial class DemoDataSet
             "Aanvulling: kennismigranten en de vakkrachtenregeling",
             "Aanvullende brief: met alleen maatregelen voor instroom komen we er niet; een gericht toelatingsbeleid voor " +
             "vakkrachten van buiten de EU is nodig.", D(2025, 12, 18), "aanvulling-informateurs-2025", null));
-        yield return new EndContactRoleStep(Team.PublicAffairs, Dijkgraaf, new EndContactRole(D(2026, 1, 9),
-            "Informatieopdracht afgerond; eindverslag uitgebracht."));
-        yield return new EndContactRoleStep(Team.PublicAffairs, VanZwol, new EndContactRole(D(2026, 1, 9),
-            "Informatieopdracht afgerond; eindverslag uitgebracht."));
         yield return Log(Team.Energie, "formatie:gesprek-motie-congestie", new LogMeeting(
-            c, [Amhaouch], ["netcongestie"], [F("3a")],
+            c, [Kloosterman], ["netcongestie"], [F("3a")],
             "Voorbereiding motie over congestiemanagement voor mkb-maakbedrijven",
             "Voorbeelden van leden gegeven die door netcongestie niet kunnen elektrificeren, en de mogelijkheden van " +
             "congestiemanagement en flextenders voor bedrijventerreinen.",
@@ -259,7 +255,7 @@ public static partial class DemoDataSet
         yield return new AdoptDemandStep(Team.PublicAffairs, F("2d"), new AdoptDemand(
             AdoptionVenue.CoalitionAgreement, "Coalitieakkoord 2026, hoofdstuk Onderwijs en vakmanschap", true, D(2026, 1, 30),
             "Het akkoord noemt de Subsidie Praktijkleren van EUR 2.700 per student; het budget groeit nog niet mee met het aantal leerlingen.",
-            [BriefInformateurs, GesprekVanZwol, RondetafelArbeidsmarkt], [VanZwol, Amhaouch]));
+            [BriefInformateurs, GesprekVanZwol, RondetafelArbeidsmarkt], [VanZwol, C("hofman")]));
         yield return new RejectDemandStep(Team.PublicAffairs, F("2f"), new CloseDemand(D(2026, 1, 30),
             "Het coalitieakkoord kiest voor beperking van arbeidsmigratie; geen verruiming van de vakkrachtenregeling."));
     }
@@ -278,7 +274,7 @@ public static partial class DemoDataSet
             AdoptionVenue.Motion, "Kamerstuk 29 023, motie over congestiemanagement voor mkb-maakbedrijven", false, D(2026, 2, 10),
             "Aangenomen motie vraagt de regering om mkb-maakbedrijven voorrang te geven bij congestiemanagement en flextenders " +
             "en de codebesluiten van de ACM te versnellen.",
-            [GesprekDijkgraaf, GesprekMotieCongestie, RondetafelNetcongestie], [Amhaouch]));
+            [GesprekDijkgraaf, GesprekMotieCongestie, RondetafelNetcongestie], [Kloosterman]));
         yield return Log(Team.Energie, "formatie:bel-visser-motie", new LogCall(
             f, [Visser], ["netcongestie"], [F("3a")],
             "Uitvoering van de motie over congestiemanagement",
@@ -291,8 +287,6 @@ public static partial class DemoDataSet
             "onder de EUR 2.700.",
             "Het ministerie neemt de raming van het aantal bbl-leerlingen mee in de Voorjaarsnota.", D(2026, 4, 14),
             "Ministerie van OCW, Den Haag", null));
-        yield return new ChangeContactRoleStep(Team.PublicAffairs, Kuipers, new ChangeContactRole(
-            ContactKind.Ambtenaar, "Ministerie van Defensie", D(2026, 5, 1)));
         yield return Log(Team.PublicAffairs, "industrievisie:gesprek-kuipers-defensie", new LogMeeting(
             IndustrieVisieCampaign, [Kuipers], ["industriebeleid", "ketens", "europa"], [I("EU-2")],
             "Defensie-industriestrategie en mkb-toeleveranciers",
@@ -310,7 +304,7 @@ public static partial class DemoDataSet
             "Reactie op de nieuwe regeldrukaanpak: de MKB-toets moet standaard worden toegepast, ook op bestaande wetgeving.",
             D(2026, 6, 2), null, null));
         yield return Log(Team.Onderwijs, "formatie:brief-dank-voorjaarsnota", new SendLetter(
-            f, [Amhaouch, Hendriks], ["vakmensen"], [F("2d")],
+            f, [Kloosterman, Hendriks], ["vakmensen"], [F("2d")],
             "Dank en vervolg: praktijkleren in de Voorjaarsnota",
             "Dank voor de steun bij de Subsidie Praktijkleren; aandacht gevraagd voor uitbreiding van de regeling naar werkenden.",
             D(2026, 6, 18), "brief-voorjaarsnota-2026", null));
@@ -320,7 +314,7 @@ public static partial class DemoDataSet
             "Inbreng voor de begroting 2027: een financieel groeipad naar 3% van het bbp voor R&D en hogere bekostiging van " +
             "technische mbo-opleidingen.", D(2026, 9, 8), "inbreng-begroting-2027", null));
         yield return Log(Team.PublicAffairs, "industrievisie:rondetafel-industriebeleid", new LogHearing(
-            IndustrieVisieCampaign, [Amhaouch, DeBoer], ["industriebeleid", "europa", "innovatie"], [I("EU-1"), I("INN-2")],
+            IndustrieVisieCampaign, [Kloosterman, DeBoer], ["industriebeleid", "europa", "innovatie"], [I("EU-1"), I("INN-2")],
             "Rondetafelgesprek industriebeleid en strategische autonomie",
             "Ingebracht dat MKB-maakbedrijven producten in Nederland bedenken en maken en zo de afhankelijkheid van " +
             "niet-Europese landen verkleinen; gepleit voor blijvende steun aan Smart Industry.",

@@ -19,6 +19,10 @@ public static partial class DemoDataSet
         public const string PublicAffairs = "Jan de Vries (public affairs)";
         public const string Onderwijs = "Anouk Bakker (beleidssecretaris onderwijs)";
         public const string Energie = "Pieter Smit (beleidssecretaris energie)";
+
+        /// <summary>The demo accounts printed at first start: an officer and a manager with work of their own.</summary>
+        public const string DemoOfficer = "demo.medewerker";
+        public const string DemoManager = "demo.manager";
     }
 
     public const string Formatie = "formatie";
@@ -29,24 +33,26 @@ public static partial class DemoDataSet
     public static Guid VerkiezingenCampaign => DemoIds.Campaign(Verkiezingen);
     public static Guid IndustrieVisieCampaign => DemoIds.Campaign(IndustrieVisie);
 
-    /// <summary>The Kamerlid whose note on industrial policy (October 2022) echoes several demands.</summary>
-    public static Guid Amhaouch => DemoIds.Contact("amhaouch");
-    public static Guid Dijkgraaf => DemoIds.Contact("dijkgraaf");
-    public static Guid VanZwol => DemoIds.Contact("vanzwol");
-    public static Guid Timmermans => DemoIds.Contact("timmermans");
-    public static Guid DeBoer => DemoIds.Contact("deboer");
-    public static Guid Kuipers => DemoIds.Contact("kuipers");
-    public static Guid Jansen => DemoIds.Contact("jansen");
-    public static Guid Visser => DemoIds.Contact("visser");
-    public static Guid Hendriks => DemoIds.Contact("hendriks");
-    public static Guid Meijer => DemoIds.Contact("meijer");
-
     public static Guid F(string code) => DemoIds.Demand(Formatie, code);
     public static Guid V(string code) => DemoIds.Demand(Verkiezingen, code);
     public static Guid I(string code) => DemoIds.Demand(IndustrieVisie, code);
 
-    public static IReadOnlyList<DemoStep> Steps { get; } =
-        [.. Themes(), .. Contacts(), .. CampaignSteps(), .. Demands(), .. Timeline()];
+    /// <summary>
+    /// The demo set as it is seeded on <paramref name="today"/>: the same day gives the same steps. The fixed calendar
+    /// (see <see cref="DemoCalendar"/>) comes first; the routine weeks and the follow-ups run up to today.
+    /// </summary>
+    public static IReadOnlyList<DemoStep> For(DateOnly today)
+    {
+        if (today < DemoCalendar.FixedUntil)
+            throw new ArgumentOutOfRangeException(nameof(today), today, $"The demo set's calendar runs to {DemoCalendar.FixedUntil:yyyy-MM-dd}; check the clock.");
+        var timeline = Chronological([.. Timeline(), .. Routine(today)]);
+        return [.. Themes(), .. Contacts(), .. CampaignSteps(), .. Demands(), .. timeline, .. FollowUps(timeline, today)];
+    }
+
+    /// <summary>The set as seeded on a fixed day, for readers that want its texts and shape rather than today's dates.</summary>
+    public static IReadOnlyList<DemoStep> Steps => For(ReferenceDay);
+
+    public static readonly DateOnly ReferenceDay = new(2026, 12, 1);
 
     private static DateOnly D(int year, int month, int day) => new(year, month, day);
 
@@ -66,34 +72,6 @@ public static partial class DemoDataSet
             ("europa", "Europa: exportbevordering met sterke Europese focus"),
         ];
         return themes.Select(t => new AddThemeStep(Team.PublicAffairs, new AddTheme(t.Slug, t.Label)));
-    }
-
-    private static IEnumerable<DemoStep> Contacts()
-    {
-        RegisterContactStep Contact(string key, string name, ContactKind kind, string organisation, DateOnly from, string notes) =>
-            new(Team.PublicAffairs, DemoIds.Contact(key), new RegisterContact(name, kind, organisation, null, null, notes, from));
-
-        yield return Contact("dijkgraaf", "Dijkgraaf", ContactKind.Informateur, "Kabinetsformatie", D(2025, 11, 4),
-            "Informateur. Geadresseerde van de brief 'wensen en oplossingen MKB-maakindustrie voor kabinetsformatie'.");
-        yield return Contact("vanzwol", "Van Zwol", ContactKind.Informateur, "Kabinetsformatie", D(2025, 11, 4),
-            "Informateur. Geadresseerde van de brief 'wensen en oplossingen MKB-maakindustrie voor kabinetsformatie'.");
-        yield return Contact("amhaouch", "Mustafa Amhaouch", ContactKind.Kamerlid, "CDA", D(2021, 3, 31),
-            "Schreef in oktober 2022 een notitie over industriepolitiek: regionale, waardengedreven industriepolitiek " +
-            "met aandacht voor MKB-toeleveranciers, R&D, vakmensen en strategische autonomie.");
-        yield return Contact("deboer", "Femke de Boer", ContactKind.Ambtenaar, "Ministerie van Economische Zaken", D(2023, 9, 1),
-            "Beleidsmedewerker industriebeleid en regeldruk.");
-        yield return Contact("kuipers", "Bas Kuipers", ContactKind.Ambtenaar, "Ministerie van Economische Zaken", D(2022, 2, 1),
-            "Beleidsadviseur innovatie en mkb-financiering (Smart Industry, garantieregelingen).");
-        yield return Contact("jansen", "Ruben Jansen", ContactKind.Ambtenaar, "Ministerie van OCW", D(2021, 6, 1),
-            "Beleidsmedewerker mbo en praktijkleren (Subsidieregeling Praktijkleren).");
-        yield return Contact("visser", "Sanne Visser", ContactKind.Ambtenaar, "Ministerie van Klimaat en Groene Groei", D(2024, 7, 2),
-            "Beleidsmedewerker netcongestie en energie-infrastructuur.");
-        yield return Contact("timmermans", "Reineke Timmermans", ContactKind.Ally, "MKB-Nederland", D(2020, 1, 1),
-            "Contactpersoon bij MKB-Nederland, medeondertekenaar van de brief aan de informateurs.");
-        yield return Contact("hendriks", "Lotte Hendriks", ContactKind.Fractiemedewerker, "CDA-fractie Tweede Kamer", D(2023, 12, 6),
-            "Fractiemedewerker economische zaken en onderwijs; betrokken bij het verkiezingsprogramma.");
-        yield return Contact("meijer", "Daan Meijer", ContactKind.Other, "Programmacommissie VVD", D(2025, 6, 10),
-            "Secretaris van de programmacommissie voor de Tweede Kamerverkiezingen 2025.");
     }
 
     private static IEnumerable<DemoStep> CampaignSteps()

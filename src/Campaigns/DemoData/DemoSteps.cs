@@ -1,6 +1,7 @@
 using Campaigns.Campaigns;
 using Campaigns.Contacts;
 using Campaigns.Demands;
+using Campaigns.FollowUps;
 using Campaigns.Interactions;
 using Campaigns.Themes;
 
@@ -40,3 +41,15 @@ public sealed record LogInteractionStep(string Actor, Guid InteractionId, ILogIn
 public sealed record CorrectInteractionStep(string Actor, Guid InteractionId, CorrectInteraction Command) : DemoStep(Actor);
 
 public sealed record RetractInteractionStep(string Actor, Guid InteractionId, RetractInteraction Command) : DemoStep(Actor);
+
+public sealed record ScheduleFollowUpStep(string Actor, Guid FollowUpId, ScheduleFollowUp Command) : DemoStep(Actor);
+
+/// <summary>
+/// Settles a follow-up as its assignee would. A follow-up that a policy would have scheduled, but that the configured
+/// policies did not (say thank-you notes are switched off), is skipped: there is nothing to settle.
+/// </summary>
+public sealed record CompleteFollowUpStep(string Actor, Guid FollowUpId, CompleteFollowUp Command) : DemoStep(Actor);
+
+public sealed record CancelFollowUpStep(string Actor, Guid FollowUpId, CancelFollowUp Command) : DemoStep(Actor);
+
+public sealed record RescheduleFollowUpStep(string Actor, Guid FollowUpId, RescheduleFollowUp Command) : DemoStep(Actor);

@@ -1,3 +1,4 @@
+using Campaigns.Accounts;
 using Campaigns.Campaigns;
 using Campaigns.Contacts;
 using Campaigns.DemoData;
@@ -25,10 +26,11 @@ public class seeding_the_demo_data(AppFixture fixture) : IntegrationContext(fixt
 
         var second = await Seeder.SeedAsync();
 
-        Assert.False(first.AlreadyPresent);
+        Assert.True(first.Seeded);
         Assert.Equal(10, first.Themes);
         Assert.Equal(3, first.Campaigns);
-        Assert.InRange(first.Interactions, 30, 40);
+        Assert.InRange(first.Contacts, 50, 70);
+        Assert.InRange(first.Interactions, 300, 500);
         Assert.Equal(events, first.Events);
         Assert.True(second.AlreadyPresent);
         Assert.Equal(events, await CountAllEvents());
@@ -60,9 +62,12 @@ public class seeding_the_demo_data(AppFixture fixture) : IntegrationContext(fixt
         await Seeder.SeedAsync();
         await using var session = Store.QuerySession();
 
-        var kamerlid = Assert.Single(await session.Query<Contact>().Where(c => c.Kind == ContactKind.Kamerlid).ToListAsync());
-        Assert.Equal("Mustafa Amhaouch", kamerlid.Name);
-        Assert.Equal("CDA", kamerlid.Organisation);
+        var kamerlid = await session.LoadAsync<Contact>(DemoDataSet.Amhaouch);
+        Assert.Equal("Mustafa Amhaouch", kamerlid!.Name);
+        Assert.Equal("CDA", kamerlid.RoleOn(new DateOnly(2022, 10, 1))!.Organisation);
+        // He left the Kamer in 2023: the demo's later conversations are with other Kamerleden.
+        Assert.Null(kamerlid.CurrentRole);
+        Assert.DoesNotContain(await session.Query<Interaction>().ToListAsync(), i => i.ContactIds.Contains(kamerlid.Id));
 
         var support = (await session.Events.QueryRawEventDataOnly<SupportRecorded>().ToListAsync())
             .Where(s => s.ContactId == kamerlid.Id).ToList();
@@ -100,8 +105,14 @@ public class seeding_the_demo_data(AppFixture fixture) : IntegrationContext(fixt
         Assert.True(praktijkleren.IsFullyAdopted);
         Assert.Equal([AdoptionVenue.CoalitionAgreement, AdoptionVenue.Budget], praktijkleren.Adoptions.Select(a => a.Venue));
 
+        Assert.Contains(adopted.SelectMany(d => d.Adoptions), a => a.Venue == AdoptionVenue.PartyProgramme);
+        Assert.True(adopted.SelectMany(d => d.Adoptions).Count(a => a.Venue == AdoptionVenue.Budget) >= 3);
+
         Assert.Single(demands, d => d.Status == DemandStatus.Rejected);
         Assert.Single(demands, d => d.Status == DemandStatus.Withdrawn);
+
+        var supporters = demands.SelectMany(d => d.Support).Where(s => s.Stance == Stance.Supports).Select(s => s.ContactId).Distinct().ToList();
+        Assert.True(supporters.Count >= 10, $"support from only {supporters.Count} contacts");
     }
 
     [Fact]
@@ -157,12 +168,18 @@ public class seeding_the_demo_data(AppFixture fixture) : IntegrationContext(fixt
         var informateur = await session.LoadAsync<Contact>(DemoDataSet.VanZwol);
         Assert.Null(informateur!.CurrentRole);
         Assert.Equal(ContactKind.Informateur, informateur.RoleOn(new DateOnly(2025, 12, 1))!.Kind);
+        var minister = await session.LoadAsync<Contact>(DemoDataSet.Veldkamp);
+        Assert.Equal(ContactKind.Minister, minister!.CurrentRole!.Kind);
+        Assert.Equal("D66", minister.RoleOn(new DateOnly(2025, 9, 1))!.Organisation);
         var official = await session.LoadAsync<Contact>(DemoDataSet.Kuipers);
         Assert.Equal("Ministerie van Defensie", official!.CurrentRole!.Organisation);
         Assert.Equal("Ministerie van Economische Zaken", official.RoleOn(new DateOnly(2026, 1, 1))!.Organisation);
 
         var interactions = await session.Query<Interaction>().ToListAsync();
-        Assert.All(interactions, i => Assert.InRange(i.HappenedOn, new DateOnly(2025, 1, 1), new DateOnly(2026, 10, 31)));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.All(interactions, i => Assert.InRange(i.HappenedOn, new DateOnly(2025, 1, 1), today.AddDays(1)));
+        // The latest weeks run up to the day of seeding.
+        Assert.Contains(interactions, i => i.HappenedOn >= today.AddDays(-21));
         Assert.All(interactions, i => Assert.NotEmpty(i.ContactIds));
         Assert.Contains(interactions, i => i.Kind == InteractionKind.Hearing);
     }
@@ -177,6 +194,25 @@ public class seeding_the_demo_data(AppFixture fixture) : IntegrationContext(fixt
         await StartUp(seed: true);
         await using (var session = Store.QuerySession())
             Assert.NotNull(await session.LoadAsync<Campaign>(DemoIds.FormationCampaign));
+    }
+
+    [Fact]
+    public async Task the_first_start_with_demo_data_prints_an_officer_and_a_manager_beside_the_admin()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [FirstAdminOnStartup.Setting] = "true", [DemoDataOnStartup.Setting] = "true"
+            })
+            .Build();
+        var users = Host.Services.GetRequiredService<UserDirectory>();
+        Assert.False(await users.AnyUsersAsync());
+
+        await ActivatorUtilities.CreateInstance<FirstAdminOnStartup>(Host.Services, configuration).StartAsync(CancellationToken.None);
+
+        Assert.Equal(Roles.Admin, (await users.FindAsync("admin"))!.Role);
+        Assert.Equal(Roles.Officer, (await users.FindAsync(DemoDataSet.Team.DemoOfficer))!.Role);
+        Assert.Equal(Roles.Manager, (await users.FindAsync(DemoDataSet.Team.DemoManager))!.Role);
     }
 
     private async Task StartUp(bool seed)
