@@ -67,6 +67,7 @@ public sealed class DemoDataSeeder(
             return DemoSeedResult.NotEmpty;
         }
 
+        await EnsureTeamAccountsAsync(session, steps, ct);
         var counts = new Counts();
         foreach (var step in steps)
         {
@@ -275,6 +276,22 @@ public sealed class DemoDataSeeder(
 
     /// <summary>The team member as the endpoints see a signed-in officer: they settle their own follow-ups.</summary>
     private static Envelope Envelope(string actor) => new() { UserName = actor };
+
+    /// <summary>
+    /// Follow-ups go to active team members only, so the demo's team members get accounts too. Their one-time passwords
+    /// are never shown: nobody signs in as them. The demo officer and manager made at first start keep theirs.
+    /// </summary>
+    private async Task EnsureTeamAccountsAsync(IDocumentSession session, IReadOnlyList<DemoStep> steps, CancellationToken ct)
+    {
+        foreach (var actor in steps.Select(s => s.Actor).Distinct())
+        {
+            if (await session.LoadAsync<UserAccount>(UserAccount.IdFor(actor), ct) is not null) continue;
+            var role = actor == DemoDataSet.Team.DemoManager ? Roles.Manager : Roles.Officer;
+            var (account, token, _) = UserDirectory.NewAccount(actor, role, "demo data", clock.GetUtcNow());
+            session.Insert(account);
+            session.Insert(token);
+        }
+    }
 
     private static void Ensure(ProblemDetails problem, DemoStep step)
     {

@@ -13,12 +13,12 @@ namespace Campaigns.DemoData;
 /// </summary>
 public static partial class DemoDataSet
 {
-    /// <summary>Members of the public-affairs team; each step is done, and its events signed, by one of them.</summary>
+    /// <summary>Members of the public-affairs team (user names: Jan de Vries, public affairs; Anouk Bakker and Pieter Smit, policy secretaries for education and energy); each step is done, and its events signed, by one of them.</summary>
     public static class Team
     {
-        public const string PublicAffairs = "Jan de Vries (public affairs)";
-        public const string Onderwijs = "Anouk Bakker (beleidssecretaris onderwijs)";
-        public const string Energie = "Pieter Smit (beleidssecretaris energie)";
+        public const string PublicAffairs = "jan.devries";
+        public const string Onderwijs = "anouk.bakker";
+        public const string Energie = "pieter.smit";
 
         /// <summary>The demo accounts printed at first start: an officer and a manager with work of their own.</summary>
         public const string DemoOfficer = "demo.medewerker";

@@ -107,7 +107,6 @@ public static class CampaignsHost
         app.UseCampaignsAccounts();
         app.UseMiddleware<NullBodyMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
-        app.UseMiddleware<ConcurrencyRetryMiddleware>();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
@@ -119,7 +118,8 @@ public static class CampaignsHost
         app.MapWolverineEndpoints(opts =>
         {
             opts.RequireAuthorizeOnAll();
-            opts.ConflictProblemDetailsFactory = ConcurrencyRetryMiddleware.ConflictProblem;
+            // A query value that does not parse is a 400 naming it, never a silent default.
+            opts.RejectUnparseableQueryValues = true;
         });
     }
 }

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Marten.Publishing;
 
 namespace Campaigns.Web;
 
@@ -71,6 +70,9 @@ public abstract class FormPage : PageModel
         return result;
     }
 
+    /// <summary>The version a form was read at; a form without one is not checked, like a request without If-Match.</summary>
+    protected static long? ReadAt(long formVersion) => formVersion > 0 ? formVersion : null;
+
     private const string PositionCookie = "campaigns-position";
 
     /// <summary>Waits (bounded) until the timelines show the last command this user sent from a page.</summary>
@@ -78,15 +80,6 @@ public abstract class FormPage : PageModel
     {
         if (long.TryParse(http.Request.Cookies[PositionCookie], NumberStyles.None, CultureInfo.InvariantCulture, out var position))
             await http.RequestServices.GetRequiredService<TimelineProgress>().WaitForAsync(position, ct);
-    }
-
-    /// <summary>A session that commits through Wolverine's outbox, as the endpoints' transactional middleware does, signed by the user.</summary>
-    protected IDocumentSession OpenSession(OutboxedSessionFactory sessions, IMessageBus bus)
-    {
-        var session = sessions.OpenSession(bus);
-        session.LastModifiedBy = ActingUser;
-        session.CorrelationId = HttpContext.TraceIdentifier;
-        return session;
     }
 
     public bool HasError(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Campaigns.Infrastructure;
 using System.Text.Json;
 using Alba;
 using Campaigns.Tests.Infrastructure;
@@ -64,9 +66,16 @@ public class timelines_follow_the_log : IAsyncLifetime
             (contact, campaign) = await SetUpAsync(first);
             Assert.True(await WaitUntil(async () => await Progress() >= await LastSequence()));
             await first.StopAsync();
+        }
 
-            // What a crash between the commit and the projection leaves: events in the log the timelines have not seen.
-            await using var session = first.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        // What a crash between the commit and the projection leaves: events in the log the timelines have not seen,
+        // appended here with the app's own store configuration while no app runs.
+        var options = new StoreOptions();
+        options.ConfigureCampaignsStore(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Campaigns"] = _connectionString }).Build());
+        await using (var store = new DocumentStore(options))
+        {
+            await using var session = store.LightweightSession();
             for (var i = 1; i <= 3; i++)
             {
                 var id = Guid.NewGuid();

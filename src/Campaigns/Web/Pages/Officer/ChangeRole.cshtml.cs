@@ -41,7 +41,7 @@ public sealed class ChangeRoleModel(IQuerySession query, IMessageBus bus, TimePr
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        long? expected = ExpectedVersion > 0 ? ExpectedVersion : null; // a form without a version is not checked, like a request without If-Match
+        var expected = ReadAt(ExpectedVersion);
         if (!await LoadAsync(ct)) return NotFound();
         object command = IsCorrection
             ? new CorrectContactRoleHistory(Kind, Organisation ?? "", EffectiveOn, Reason ?? "") { ContactId = Id, ExpectedVersion = expected }

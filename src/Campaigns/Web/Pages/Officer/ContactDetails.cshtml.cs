@@ -48,7 +48,7 @@ public sealed class ContactDetailsModel(IQuerySession query, IMessageBus bus, Ti
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        long? expected = ExpectedVersion > 0 ? ExpectedVersion : null; // a form without a version is not checked, like a request without If-Match
+        var expected = ReadAt(ExpectedVersion);
         if (!await LoadAsync(ct)) return NotFound();
         var command = new ChangeContactDetails(Email, Phone, Notes, LawfulBasis) { ContactId = Id, ExpectedVersion = expected };
         if (await SendAsync(bus, command, ct, DetailFields) is null)
@@ -63,7 +63,7 @@ public sealed class ContactDetailsModel(IQuerySession query, IMessageBus bus, Ti
     public async Task<IActionResult> OnPostInformedAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        long? expected = ExpectedVersion > 0 ? ExpectedVersion : null; // a form without a version is not checked, like a request without If-Match
+        var expected = ReadAt(ExpectedVersion);
         if (!await LoadAsync(ct)) return NotFound();
         var command = new InformDataSubject(InformedOn, Channel, InformNote) { ContactId = Id, ExpectedVersion = expected };
         if (await SendAsync(bus, command, ct, InformFields) is null)

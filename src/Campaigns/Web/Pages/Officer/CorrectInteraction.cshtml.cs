@@ -50,7 +50,7 @@ public sealed class CorrectInteractionModel(IQuerySession query, IMessageBus bus
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        long? expected = ExpectedVersion > 0 ? ExpectedVersion : null; // a form without a version is not checked, like a request without If-Match
+        var expected = ReadAt(ExpectedVersion);
         if (!await LoadAsync(ct)) return NotFound();
         var command = Changes(Interaction) with { InteractionId = Id, ExpectedVersion = expected };
         if (await SendAsync(bus, command, ct, Fields) is null) return Page();

@@ -31,7 +31,7 @@ public sealed class EndRoleModel(IQuerySession query, IMessageBus bus, TimeProvi
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        long? expected = ExpectedVersion > 0 ? ExpectedVersion : null; // a form without a version is not checked, like a request without If-Match
+        var expected = ReadAt(ExpectedVersion);
         if (!await LoadAsync(ct)) return NotFound();
         var role = Contact.CurrentRole;
         if (await SendAsync(bus, new EndContactRole(EffectiveOn, Reason) { ContactId = Id, ExpectedVersion = expected }, ct) is null) return Page();

@@ -45,7 +45,7 @@ public sealed class FollowUpModel(IQuerySession query, IMessageBus bus) : FormPa
     private async Task<IActionResult> SendFormAsync<T>(T command, Dictionary<string, string> fields, Func<FollowUp, string> done, CancellationToken ct)
     {
         ModelState.Clear();
-        long? expected = ExpectedVersion > 0 ? ExpectedVersion : null; // a form without a version is not checked, like a request without If-Match
+        var expected = ReadAt(ExpectedVersion);
         if (!await LoadAsync(ct)) return NotFound();
         object withIds = command switch
         {

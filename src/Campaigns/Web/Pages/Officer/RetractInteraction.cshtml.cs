@@ -21,7 +21,7 @@ public sealed class RetractInteractionModel(IQuerySession query, IMessageBus bus
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        long? expected = ExpectedVersion > 0 ? ExpectedVersion : null; // a form without a version is not checked, like a request without If-Match
+        var expected = ReadAt(ExpectedVersion);
         if (!await LoadAsync(ct)) return NotFound();
         if (await SendAsync(bus, new RetractInteraction(Reason ?? "") { InteractionId = Id, ExpectedVersion = expected }, ct) is null) return Page();
         Flash($"Ingetrokken: {Dutch.Interaction(Interaction.Kind)} {Interaction.Subject}");
