@@ -21,12 +21,16 @@ public static class WebSetup
                 // Every page needs a signed-in team member (any role may log interactions and register contacts):
                 // the acting user of every event a page appends.
                 options.Conventions.AuthorizeFolder("/", Policies.Officer);
-                // As in the API: the audit list and imports are for managers.
+                // As in the API: the audit list, imports, coverage and the campaign dashboard (the scoreboard) are for
+                // managers. Timelines and a demand's page read what the API gives every signed-in user.
                 options.Conventions.AuthorizePage("/Manager/Audit", Policies.Manager);
                 options.Conventions.AuthorizePage("/Manager/ImportKamerleden", Policies.Manager);
+                options.Conventions.AuthorizePage("/Manager/Coverage", Policies.Manager);
+                options.Conventions.AuthorizePage("/Manager/Dashboard", Policies.Manager);
             })
             .AddMvcOptions(o => o.Filters.Add<NotFoundPage>());
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, NoAccessPage>();
     }
 
     public static void MapCampaignsWeb(this WebApplication app)
