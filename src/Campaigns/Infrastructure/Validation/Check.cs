@@ -56,6 +56,15 @@ public sealed class Check
         return this;
     }
 
+    /// <summary>Dates in queries and filters: beyond these years nothing is recorded, and date arithmetic stays in range.</summary>
+    public const int MinYear = 1900, MaxYear = 2999;
+
+    public Check InRange(string field, DateOnly? value) =>
+        value is { Year: < MinYear or > MaxYear } ? Add(field, $"Een datum tussen {MinYear} en {MaxYear}.") : this;
+
+    public Check InRange(string field, DateTimeOffset? value) =>
+        value is { } v && (v.UtcDateTime.Year < MinYear || v.UtcDateTime.Year > MaxYear) ? Add(field, $"Een moment tussen {MinYear} en {MaxYear}.") : this;
+
     public Check OneOf<T>(string field, T? value) where T : struct, Enum
     {
         if (value is null) Add(field, "Verplicht veld.");
