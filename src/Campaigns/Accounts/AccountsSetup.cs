@@ -63,6 +63,7 @@ public static class AccountsSetup
         options.Schema.For<UserAccount>().Identity(u => u.Id);
         options.Schema.For<ApiToken>().UniqueIndex(t => t.Hash);
         options.Schema.For<FollowUps.CalendarFeedSecret>().UniqueIndex(s => s.Hash);
+        options.Schema.For<OrganisationLogin>().Identity(l => l.Id);
     }
 
     /// <summary>Pages get the login page; the API gets a bare status code.</summary>
