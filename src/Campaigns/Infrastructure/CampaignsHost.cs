@@ -110,6 +110,8 @@ public static class CampaignsHost
         app.MapWolverineEndpoints(opts =>
         {
             opts.RequireAuthorizeOnAll();
+            // "?to=nee" is a 400 naming the parameter, not a silently ignored filter.
+            opts.RejectUnparseableQueryValues = true;
             opts.ConflictProblemDetailsFactory = ConcurrencyRetryMiddleware.ConflictProblem;
         });
     }
