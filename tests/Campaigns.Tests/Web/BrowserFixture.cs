@@ -68,7 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A fresh browser context (cookies, locale) signed in as the named officer through the real login page: the account
     /// is created with a one-time password, which the first sign-in replaces, as it does for a new team member.
     /// </summary>
-    public async Task<IPage> OpenAsync(string user, int width = 1280, int height = 900)
+    public async Task<IPage> OpenAsync(string user, int width = 1280, int height = 900, string role = Roles.Officer)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -80,7 +80,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         var users = _app!.Services.GetRequiredService<UserDirectory>();
-        var oneTimePassword = (await users.FindAsync(user) is null ? await users.AddAsync(user, Roles.Officer, "browser tests") : null)?.OneTimePassword;
+        var oneTimePassword = (await users.FindAsync(user) is null ? await users.AddAsync(user, role, "browser tests") : null)?.OneTimePassword;
         await page.GotoAsync("/login");
         await page.FillAsync("#userName", user);
         if (oneTimePassword is not null)
