@@ -32,6 +32,23 @@ public class query_strings_headers_and_paths_are_input_too(AppFixture fixture) :
     }
 
     [Theory]
+    [InlineData("/api/timelines/themes/vakmensen", "?type=%00", "type")]
+    [InlineData("/api/contacts", "?search=a%00b", "search")]
+    [InlineData("/api/audit", "?user=%00", "user")]
+    [InlineData("/themas/vakmensen", "?Type=%00", "type")]
+    public async Task a_nul_character_is_a_400_naming_the_parameter(string path, string query, string parameter)
+    {
+        // Alba refuses a NUL in the URL it is given, so the query string is set on the request itself.
+        var result = await Scenario(x =>
+        {
+            x.Get.Url(path);
+            x.ConfigureHttpContext(c => c.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString(query));
+            x.StatusCodeShouldBe(400);
+        });
+        Assert.Contains($"\"{parameter}\"", await result.ReadAsTextAsync());
+    }
+
+    [Theory]
     [InlineData("2025-11-20|9223372036854775807|0198a3c4-0000-7000-8000-000000000000")]
     [InlineData("2025-11-20|-1|0198a3c4-0000-7000-8000-000000000000")]
     [InlineData("2025-11-20|99999999999999999999999|0198a3c4-0000-7000-8000-000000000000")]
@@ -49,7 +66,7 @@ public class query_strings_headers_and_paths_are_input_too(AppFixture fixture) :
 
     private static readonly string[] BadValues =
     [
-        "9999-12-31", "0001-01-01", "9999-12-31T23:59:59-14:00", "-1", "0", "99999999999999999999", "nee", "%01", "%FF%FE",
+        "9999-12-31", "0001-01-01", "9999-12-31T23:59:59-14:00", "-1", "0", "99999999999999999999", "nee", "%01", "%FF%FE", "a%5Cb%25_",
         new string('x', 3000), Cursor("2025-11-20|9223372036854775807|0198a3c4-0000-7000-8000-000000000000"), "'; drop table x; --"
     ];
 
