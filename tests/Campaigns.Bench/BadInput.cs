@@ -7,11 +7,14 @@ using System.Text.Json.Nodes;
 namespace Campaigns.Bench;
 
 /// <summary>
-/// <c>badinput --url U --connection CS [--count 10000] [--clients 8]</c> (drill 4): malformed requests at every POST route of
-/// the README's API table: wrong types, missing required fields, huge strings, unknown ids (in the body and in the route),
-/// invalid UTF-8, deep JSON, and bodies that are not a JSON object at all. Every request is built from a valid body by
-/// breaking it in one way that the API must refuse, so nothing may be stored. Prints the answers per status and route, the
-/// first few 5xx, and one JSON line.
+/// <c>badinput --url U --connection CS [--count 10000] [--edges 4000] [--clients 8]</c> (drill 4): malformed requests at every
+/// POST route of the README's API table: wrong types, missing required fields, huge strings, unknown ids (in the body and in
+/// the route), invalid UTF-8, deep JSON, and bodies that are not a JSON object at all. Every request is built from a valid
+/// body by breaking it in one way that the API must refuse, so nothing may be stored. Then the edges: bad query strings at
+/// every GET route, bad <c>If-Match</c>, <c>Idempotency-Key</c> and <c>Content-Type</c> headers at every POST route (with a
+/// body missing a required field, so that nothing may be stored), and bad path values (empty, overlong, garbled ids) at both.
+/// GETs may answer 2xx (an ignored parameter) but never 5xx. Prints the answers per status and route, the first few
+/// failures, and one JSON line.
 /// </summary>
 public static class BadInput
 {
@@ -60,6 +63,7 @@ public static class BadInput
         var url = Args.Get(args, "--url");
         var connectionString = Args.Get(args, "--connection");
         var count = Args.Int(args, "--count", 10_000);
+        var edges = Args.Int(args, "--edges", 4_000);
         var clients = Args.Int(args, "--clients", 8);
 
         var world = await World.Read(connectionString);
@@ -121,14 +125,137 @@ public static class BadInput
         })).ToArray();
         await Task.WhenAll(workers);
 
+        // The edges: query strings, headers and path values.
+        var edgeRoutes = EdgeRoutes(routes);
+        var edgeSent = 0;
+        var edgeWorkers = Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        {
+            var random = new Random(5000 + c);
+            while (true)
+            {
+                var n = Interlocked.Increment(ref edgeSent);
+                if (n > edges) break;
+                var (method, template, required) = edgeRoutes[n % edgeRoutes.Count];
+                var (kind, path, headers, contentType) = Edge(method, template, random);
+                path = Fill(path, false, random).Replace("{user}", "admin").Replace("{followup}", contact.ToString());
+                using var request = new HttpRequestMessage(method == "GET" ? HttpMethod.Get : HttpMethod.Post, path);
+                if (method == "POST")
+                {
+                    // A body missing a required field: whatever the headers say, nothing may be stored.
+                    var body = required.Body(world);
+                    body.Remove(required.Field);
+                    request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body.ToJsonString()));
+                    request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType ?? "application/json");
+                }
+                foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
+                Auth.Apply(request.Headers);
+                int status;
+                string answer = "";
+                try
+                {
+                    using var response = await http.SendAsync(request);
+                    status = (int)response.StatusCode;
+                    if (status >= 500 || (method == "POST" && status < 400)) answer = await response.Content.ReadAsStringAsync();
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+                {
+                    status = 0;
+                    answer = e.Message;
+                }
+                lock (statsLock)
+                {
+                    var counted = method == "GET" && status is > 0 and < 400 ? 1000 + status : status; // GET 2xx are not "accepted"
+                    byStatus[counted] = byStatus.GetValueOrDefault(counted) + 1;
+                    var key = $"{method}:{template} {kind} {status}";
+                    byRouteAndKind[key] = byRouteAndKind.GetValueOrDefault(key) + 1;
+                    if ((status >= 500 || (method == "POST" && status < 400)) && failures.Count < 20)
+                        failures.Add($"{status} {method} {path} [{kind}] {string.Join(' ', headers.Select(h => $"{h.Name}: {Shorten(h.Value)}"))} -> {answer[..Math.Min(300, answer.Length)]}");
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(edgeWorkers);
+
         foreach (var f in failures) Console.Error.WriteLine("badinput: NOT REFUSED WITH 4xx: " + f);
-        var fivexx = byStatus.Where(s => s.Key >= 500).Sum(s => s.Value);
+        var fivexx = byStatus.Where(s => s.Key is >= 500 and < 1000).Sum(s => s.Value);
         var accepted = byStatus.Where(s => s.Key is > 0 and < 400).Sum(s => s.Value);
         var errors = byStatus.GetValueOrDefault(0);
         var summary = string.Join(",", byStatus.OrderBy(s => s.Key).Select(s => $"\"{s.Key}\":{s.Value}"));
         Console.Error.WriteLine($"badinput: answers by status {{{summary}}}; routes x kinds covered: {byRouteAndKind.Keys.Select(k => string.Join(' ', k.Split(' ')[..2])).Distinct().Count()}");
-        Console.WriteLine($$"""{"kind":"badinput","sent":{{Math.Min(sent, count)}},"fivexx":{{fivexx}},"accepted":{{accepted}},"connectionErrors":{{errors}},"statuses":{""" + summary + "}}");
+        Console.WriteLine($$"""{"kind":"badinput","sent":{{Math.Min(sent, count) + Math.Min(edgeSent, edges)}},"edges":{{Math.Min(edgeSent, edges)}},"fivexx":{{fivexx}},"accepted":{{accepted}},"connectionErrors":{{errors}},"statuses":{""" + summary + "}}");
         return 0;
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + $"… ({text.Length} chars)" : text;
+
+    /// <summary>A POST route's valid body and one required field to drop from it.</summary>
+    private sealed record Broken(Func<World, JsonObject> Body, string Field);
+
+    private static readonly string[] GetRoutes =
+    [
+        "/api/themes", "/api/themes/{theme}", "/api/themes/{theme}/coverage", "/api/campaigns", "/api/campaigns/{campaign}",
+        "/api/campaigns/{campaign}/demands", "/api/campaigns/{campaign}/scoreboard", "/api/demands/{demand}", "/api/contacts",
+        "/api/contacts/{contact}", "/api/interactions/{interaction}", "/api/timelines/themes/{theme}", "/api/timelines/contacts/{contact}",
+        "/api/timelines/campaigns/{campaign}", "/api/timelines/demands/{demand}", "/api/follow-ups", "/api/follow-ups/mine",
+        "/api/follow-ups/{followup}", "/api/follow-ups/calendar/{user}.ics", "/api/audit", "/api/me", "/api/users", "/api/users/{user}/tokens",
+    ];
+
+    private static List<(string Method, string Template, Broken Required)> EdgeRoutes(Route[] posts)
+    {
+        var none = new Broken(_ => new JsonObject(), "");
+        return
+        [
+            .. GetRoutes.Select(r => ("GET", r, none)),
+            .. posts.Select(r => ("POST", r.Path, new Broken(w => r.ValidBody(w, Guid.Empty), r.Required[0]))),
+        ];
+    }
+
+    private static readonly string[] QueryNames =
+        ["from", "to", "asOf", "cursor", "limit", "after", "user", "stream", "type", "campaignId", "theme", "contactId", "includeRetracted", "status", "assignee", "search", "token"];
+
+    private static readonly string[] QueryValues =
+    [
+        "9999-12-31", "0001-01-01", "9999-12-31T23:59:59-14:00", "-1", "0", "99999999999999999999", "nee", "%00", "%FF%FE", "%01",
+        "MjAyNS0xMS0yMHw5MjIzMzcyMDM2ODU0Nzc1ODA3fDAxOThhM2M0LTAwMDAtNzAwMC04MDAwLTAwMDAwMDAwMDAwMA", "'%3B%20drop%20table%20x%3B--",
+    ];
+
+    private static readonly string[] PathValues =
+        ["00000000-0000-0000-0000-000000000000", "not-a-guid", "%FF%FE", "..%2F..%2Fetc", "%20", "-1"];
+
+    /// <summary>One edge: a bad query string (GET), a bad header (POST), or a bad path value (either).</summary>
+    private static (string Kind, string Path, List<(string Name, string Value)> Headers, string? ContentType) Edge(string method, string template, Random random)
+    {
+        var headers = new List<(string, string)>();
+        var pick = random.Next(3);
+        if (pick == 0 || (method == "GET" && pick == 1))
+        {
+            if (method == "GET")
+            {
+                var value = random.Next(8) == 0 ? new string('x', 3000 + random.Next(5000)) : QueryValues[random.Next(QueryValues.Length)];
+                return ("query", $"{template}?{QueryNames[random.Next(QueryNames.Length)]}={value}", headers, null);
+            }
+            var path = System.Text.RegularExpressions.Regex.Replace(template, @"\{\w+\}", _ =>
+                random.Next(4) == 0 ? new string('9', 300 + random.Next(300)) : PathValues[random.Next(PathValues.Length)]);
+            return ("path", path, headers, null);
+        }
+        if (pick == 2 && method == "GET")
+        {
+            var path = System.Text.RegularExpressions.Regex.Replace(template, @"\{\w+\}", _ => PathValues[random.Next(PathValues.Length)]);
+            return ("path", path, headers, null);
+        }
+        switch (random.Next(3))
+        {
+            case 0:
+                string[] ifMatch = ["\"99999999999999999999\"", "W/\"-1\"", "garbage", "\"\"", new string('"', 500), "*", "\"1\", \"2\""];
+                headers.Add(("If-Match", ifMatch[random.Next(ifMatch.Length)]));
+                return ("if-match", template, headers, null);
+            case 1:
+                string[] keys = ["", new string('k', 5000), "a\tb", "a b c", "%D0%BA", new string('k', 200)];
+                headers.Add(("Idempotency-Key", keys[random.Next(keys.Length)]));
+                return ("idempotency-key", template, headers, null);
+            default:
+                string[] types = ["text/plain", "application/json; charset=latin1", "multipart/form-data", "garbage/;;;", "application/xml", "application/json; charset=utf-32"];
+                return ("content-type", template, headers, types[random.Next(types.Length)]);
+        }
     }
 
     private static string Preview(byte[] bytes)

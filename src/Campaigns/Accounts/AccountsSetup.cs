@@ -7,7 +7,7 @@ namespace Campaigns.Accounts;
 /// <summary>Authentication (bearer tokens for the API, a cookie for pages), authorisation policies and the login limits.</summary>
 public static class AccountsSetup
 {
-    /// <summary>The default scheme: bearer when the request carries one, else the login cookie.</summary>
+    /// <summary>The default scheme: bearer for /api and whenever the request carries one, else the login cookie.</summary>
     public const string SchemeName = "Campaigns";
     public const string CookieName = "campaigns.auth";
     public const string LoginPath = "/login";
@@ -22,8 +22,11 @@ public static class AccountsSetup
 
         services.AddAuthentication(SchemeName)
             .AddPolicyScheme(SchemeName, "Bearer token or login cookie", o =>
+                // The API takes bearer tokens only: a cookie rides along on any request the browser makes, and the
+                // API's JSON and body-less POSTs carry no antiforgery token.
                 o.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    context.Request.Path.StartsWithSegments("/api")
+                    || context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? BearerTokenAuthenticationHandler.SchemeName
                         : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenAuthenticationHandler>(BearerTokenAuthenticationHandler.SchemeName, null)
@@ -59,6 +62,8 @@ public static class AccountsSetup
     {
         options.Schema.For<UserAccount>().Identity(u => u.Id);
         options.Schema.For<ApiToken>().UniqueIndex(t => t.Hash);
+        options.Schema.For<FollowUps.CalendarFeedSecret>().UniqueIndex(s => s.Hash);
+        options.Schema.For<OrganisationLogin>().Identity(l => l.Id);
     }
 
     /// <summary>Pages get the login page; the API gets a bare status code.</summary>

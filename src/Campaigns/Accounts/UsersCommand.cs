@@ -53,15 +53,14 @@ public sealed class UsersCommand : JasperFxAsyncCommand<UsersInput>
     }
 
     /// <summary>Straight to stdout, never through the logger: the secrets must not end up in log files.</summary>
-    public static void Print(NewCredentials credentials, string heading)
-    {
-        Console.WriteLine($"""
+    public static void Print(NewCredentials credentials, string heading) => Console.WriteLine(Format(credentials, heading));
 
-            ==== {heading} Shown once; store them safely. ====
-              user name           {credentials.Name} ({credentials.Role})
-              one-time password   {credentials.OneTimePassword}   (sign in at /login; you choose a new one)
-              API token           {credentials.Token}   (Authorization: Bearer …; revoke with POST /api/tokens/{credentials.TokenId}/revocation)
+    public static string Format(NewCredentials credentials, string heading) => $"""
 
-            """);
-    }
+        ==== {heading} Shown once; store them safely. ====
+          user name           {credentials.Name} ({credentials.Role})
+          one-time password   {credentials.OneTimePassword}   (sign in at /login; you choose a new one)
+          API token           {credentials.Token}   (Authorization: Bearer …; revoke with POST /api/tokens/{credentials.TokenId}/revocation)
+
+        """;
 }

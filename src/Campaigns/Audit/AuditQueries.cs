@@ -33,13 +33,21 @@ public static class AuditQueries
     public static async Task<IResult> List(DateOnly? from, DateOnly? to, string? user, Guid? stream, long? after, int? limit,
         IQuerySession session, CancellationToken ct)
     {
-        var check = new Check()
-            .That(limit is null or >= 1 and <= MaxLimit, "limit", $"Tussen 1 en {MaxLimit}.")
-            .That(from is null || to is null || from <= to, "to", "Het einde ligt voor het begin.");
+        var check = Validate(from, to, user, after)
+            .That(limit is null or >= 1 and <= MaxLimit, "limit", $"Tussen 1 en {MaxLimit}.");
         if (!check.IsValid) return Results.Problem(check.ToProblem());
 
         return Results.Ok(await ReadAsync(session, from, to, user, stream, after, limit ?? DefaultLimit, ct));
     }
+
+    /// <summary>The filters' ranges, for the API and the manager's page.</summary>
+    public static Check Validate(DateOnly? from, DateOnly? to, string? user, long? after) =>
+        new Check()
+            .InRange("from", from)
+            .InRange("to", to)
+            .That(from is null || to is null || from <= to, "to", "Het einde ligt voor het begin.")
+            .MaxLength("user", user, 100)
+            .That(after is null or >= 0, "after", "Een positie van 0 of meer.");
 
     /// <summary>The audit list itself, for the API and the manager's page.</summary>
     public static async Task<AuditPage> ReadAsync(IQuerySession session, DateOnly? from, DateOnly? to, string? user, Guid? stream,

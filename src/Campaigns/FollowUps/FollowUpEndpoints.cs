@@ -17,9 +17,14 @@ public static class ScheduleFollowUpHandler
             .That(command.DueOn is null || command.DueOn.Value.Year >= 1900, "dueOn", "Ongeldige datum.")
             .MaxLength("assignee", command.Assignee, 100)
             .AtMost("contactIds", command.ContactIds);
-        if (!string.IsNullOrWhiteSpace(command.Assignee) && command.Assignee.Length <= 100
-            && await session.LoadAsync<UserAccount>(UserAccount.IdFor(command.Assignee), ct) is not { IsActive: true })
-            check.Add("assignee", $"'{command.Assignee.Trim()}' is geen actieve gebruiker van het team.");
+        // Reminders go to the assignee by mail: only an active team member may be one.
+        if (!string.IsNullOrWhiteSpace(command.Assignee))
+        {
+            var account = Secrets.IsValidUserName(command.Assignee)
+                ? await session.LoadAsync<UserAccount>(UserAccount.IdFor(command.Assignee), ct)
+                : null;
+            check.That(account is { IsActive: true }, "assignee", "Geen actieve gebruiker met deze gebruikersnaam.");
+        }
         await KnownReferences.CheckCampaign(check, session, "campaignId", command.CampaignId, ct);
         await KnownReferences.CheckContacts(check, session, "contactIds", command.ContactIds, ct);
         if (command.DemandId is { } demandId) await KnownReferences.CheckDemands(check, session, "demandId", [demandId], ct);

@@ -74,17 +74,14 @@ public static class FollowUpQueries
 
     /// <summary>
     /// RFC 5545 feed of a user's open follow-ups, for Outlook or Google Calendar. Calendar apps cannot send a bearer
-    /// header, so the feed also accepts the user's own API token as <c>?token=</c> (subscribe to
-    /// <c>…/calendar/{user}.ics?token=cmp_…</c>); revoking the token stops the feed.
+    /// header, so the feed takes the user's calendar secret as <c>?token=cal_…</c> (see <see cref="CalendarFeed"/>);
+    /// signed in, a user reads their own feed and a manager anyone's.
     /// </summary>
     [WolverineGet("/api/follow-ups/calendar/{user}.ics"), Tags("FollowUps"), AllowAnonymous]
     public static async Task<IResult> Calendar(string user, string? token, ClaimsPrincipal caller, UserDirectory users,
         IQuerySession session, CancellationToken ct)
     {
-        var allowed = caller.Identity?.IsAuthenticated == true
-                      || token is { Length: > 0 } && await users.FindByTokenAsync(token, ct) is { } owner && owner.Account.Name == user;
-        if (!allowed) return Results.Unauthorized();
-
+        if (await CalendarFeed.RefuseAsync(user, token, caller, users, session, ct) is { } status) return Results.StatusCode(status);
         return Results.Text(ToICalendar(user, await OpenForAsync(session, user, ct)), "text/calendar; charset=utf-8");
     }
 

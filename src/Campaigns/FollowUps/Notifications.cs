@@ -1,3 +1,4 @@
+using Campaigns.Accounts;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -24,12 +25,18 @@ public sealed class SmtpOptions
 
 public static class NotifyAssigneeHandler
 {
-    public static async Task Handle(NotifyAssignee message, IOptions<SmtpOptions> options, ILogger<NotifyAssignee> logger, CancellationToken ct)
+    public static async Task Handle(NotifyAssignee message, IOptions<SmtpOptions> options, UserDirectory users, ILogger<NotifyAssignee> logger, CancellationToken ct)
     {
         var smtp = options.Value;
         if (string.IsNullOrWhiteSpace(smtp.Host)) return;
 
-        var to = message.Assignee.Contains('@') ? message.Assignee : $"{message.Assignee}@{smtp.AssigneeDomain ?? "localhost"}";
+        // Mail goes to team members only: never to an address that came in as an assignee, nor to a disabled account.
+        if (!Secrets.IsValidUserName(message.Assignee) || await users.FindAsync(message.Assignee, ct) is not { IsActive: true } account)
+        {
+            logger.LogWarning("Follow-up {FollowUpId}: no reminder mailed, its assignee is no active user", message.FollowUpId);
+            return;
+        }
+        var to = $"{account.Name}@{smtp.AssigneeDomain ?? "localhost"}";
         var mail = new MimeMessage();
         mail.From.Add(MailboxAddress.Parse(smtp.From));
         mail.To.Add(MailboxAddress.Parse(to));

@@ -49,7 +49,17 @@ public static class ImportTkEndpoint
         {
             // This route alone takes files larger than the app's 1 MB form limit.
             context.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = MaxUploadBytes, ValueCountLimit = 100 }));
-            var form = await request.ReadFormAsync(ct);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(ct);
+            }
+            catch (InvalidDataException e)
+            {
+                // A multipart body without a boundary, or with broken parts, is the client's mistake.
+                data.Problems.Add(new TkProblem("upload", $"Ongeldig formulier ({e.Message})."));
+                return data;
+            }
             foreach (var file in form.Files)
             {
                 await using var stream = file.OpenReadStream();

@@ -82,6 +82,15 @@ public sealed class TkDataSet
         return data;
     }
 
+    /// <summary>
+    /// Limits for unpacking a zip: a zip bomb (a few KB that unpack to gigabytes) is refused while it is read, whatever
+    /// sizes its headers claim. The Tweede Kamer's four entity sets, paged, are a few dozen files of a few MB.
+    /// </summary>
+    public const int MaxZipEntries = 200;
+    public const long MaxZipEntryBytes = 32 * 1024 * 1024, MaxZipTotalBytes = 64 * 1024 * 1024;
+
+    private long _unzipped;
+
     /// <summary>One file: an OData JSON answer, or a zip of them.</summary>
     public void AddFile(string name, byte[] content)
     {
@@ -90,13 +99,26 @@ public sealed class TkDataSet
             try
             {
                 using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
+                if (zip.Entries.Count > MaxZipEntries)
+                {
+                    Problems.Add(new TkProblem(name, $"Het zip-bestand bevat {zip.Entries.Count} bestanden; ten hoogste {MaxZipEntries}."));
+                    return;
+                }
                 var entries = zip.Entries.Where(e => e.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
                 if (entries.Count == 0) Problems.Add(new TkProblem(name, "Het zip-bestand bevat geen .json-bestanden."));
                 foreach (var entry in entries)
                 {
                     using var stream = entry.Open();
                     using var copy = new MemoryStream();
-                    stream.CopyTo(copy);
+                    var limit = Math.Min(MaxZipEntryBytes, MaxZipTotalBytes - _unzipped);
+                    if (!CopyAtMost(stream, copy, limit))
+                    {
+                        Problems.Add(new TkProblem($"{name}/{entry.FullName}", limit == MaxZipEntryBytes
+                            ? $"Uitgepakt groter dan {MaxZipEntryBytes / 1024 / 1024} MB per bestand; het zip-bestand is geweigerd."
+                            : $"Uitgepakt samen groter dan {MaxZipTotalBytes / 1024 / 1024} MB; het zip-bestand is geweigerd."));
+                        return;
+                    }
+                    _unzipped += copy.Length;
                     AddJson($"{name}/{entry.FullName}", copy.ToArray());
                 }
             }
@@ -107,6 +129,21 @@ public sealed class TkDataSet
             return;
         }
         AddJson(name, content);
+    }
+
+    /// <summary>Copies at most <paramref name="limit"/> bytes; false when the source holds more.</summary>
+    private static bool CopyAtMost(Stream source, Stream target, long limit)
+    {
+        var buffer = new byte[81920];
+        long copied = 0;
+        int read;
+        while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            copied += read;
+            if (copied > limit) return false;
+            target.Write(buffer, 0, read);
+        }
+        return true;
     }
 
     private static bool IsZip(byte[] content) => content.Length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;

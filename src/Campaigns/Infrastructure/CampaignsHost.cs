@@ -105,6 +105,7 @@ public static class CampaignsHost
         app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseCampaignsAccounts();
+        app.UseMiddleware<RouteValueRanges>();
         app.UseMiddleware<NullBodyMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
 

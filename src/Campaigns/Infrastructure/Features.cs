@@ -7,6 +7,8 @@ public static class Features
     {
         services.Configure<FollowUps.FollowUpPolicyOptions>(configuration.GetSection(FollowUps.FollowUpPolicyOptions.Section));
         services.Configure<FollowUps.SmtpOptions>(configuration.GetSection(FollowUps.SmtpOptions.Section));
+        // First: the app holds its store, so that a projection rebuild refuses to run under it.
+        services.AddHostedService<StoreInUse>();
         // Before the demo data: the timeline key index must be in place before entries are written.
         services.AddHostedService<Timelines.TimelineKeysOnStartup>();
         services.AddTransient<DemoData.DemoDataSeeder>();

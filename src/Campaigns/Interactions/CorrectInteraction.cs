@@ -29,6 +29,9 @@ public static class CorrectInteractionHandler
             .AtMost("themes", command.Themes)
             .AtMost("demandIds", command.DemandIds);
         if (command.ContactIds is not null) check.NotEmpty("contactIds", command.ContactIds);
+        // The same limits as when logging: at most 20 names of our own people, none blank or overlong.
+        if (command.OurSide is not null) check.NotEmpty("ourSide", command.OurSide, 20);
+        foreach (var name in command.OurSide ?? []) check.Required("ourSide", name);
         if (command.HappenedOn is not null) check.HappenedBy("happenedOn", command.HappenedOn, clock.GetUtcNow());
         if (ToChanges(command) == new InteractionChanges()) check.Add("changes", "Noem minstens één veld dat verandert.");
 

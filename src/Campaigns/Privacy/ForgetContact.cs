@@ -4,6 +4,9 @@ using Campaigns.Campaigns;
 using Campaigns.Contacts;
 using Campaigns.Demands;
 using Campaigns.Interactions;
+using Campaigns.Infrastructure.Http;
+using Campaigns.Timelines;
+using System.Text.Json.Nodes;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Npgsql;
@@ -28,16 +31,18 @@ public static class ForgetContactEndpoint
 /// Erases a contact's personal data from the event store, every read model and Wolverine's message tables:
 /// <list type="number">
 /// <item>appends <see cref="ContactForgotten"/> (no personal data; the contact snapshot drops name, e-mail, phone, notes);</item>
-/// <item>masks, with Marten's event data masking, every event that names the contact by id, e-mail or name: the
-///   contact's registration loses its personal fields, other events have those words replaced in their texts;</item>
-/// <item>rebuilds the contact, interaction, demand and campaign snapshots of those streams from the masked events;</item>
-/// <item>replaces the words in every remaining text or JSON column (timeline entries, idempotency answers, read models
-///   added later), and deletes Wolverine envelopes whose body holds them.</item>
+/// <item>masks, with Marten's event data masking, exactly the events that name the contact by id, or by name, e-mail or
+///   phone in a free-text value: the contact's registration loses its personal fields, other events have those words
+///   replaced in their texts; events that do not name the person are not rewritten;</item>
+/// <item>rebuilds the contact, interaction, demand, campaign and follow-up snapshots of those streams from the masked events;</item>
+/// <item>replaces the words inside the JSON string values of the read models known to hold a person's words (timeline
+///   entries, stored idempotent answers), and deletes Wolverine envelopes and dead letters whose body holds them.</item>
 /// </list>
+/// Nothing else is touched: no event metadata or type names, no JSON keys, no other table or schema, no accounts.
 /// Each step can be repeated: if one fails, run the erasure again. PostgreSQL removes the old row versions at its
 /// next vacuum; backups keep them until they expire (see the README's privacy section).
 /// </summary>
-public sealed class PersonForgetter(IDocumentStore store, TimeProvider clock, ILogger<PersonForgetter> logger)
+public sealed class PersonForgetter(IDocumentStore store, Wolverine.WolverineOptions wolverine, TimeProvider clock, ILogger<PersonForgetter> logger)
 {
     public async Task<ForgetResult?> ForgetAsync(Guid contactId, string actingUser, CancellationToken ct)
     {
@@ -64,19 +69,24 @@ public sealed class PersonForgetter(IDocumentStore store, TimeProvider clock, IL
             await session.SaveChangesAsync(ct);
         }
 
-        var streams = await StreamsMentioningAsync(contactId, erasure.Terms, ct);
-        streams.Add(contactId);
+        var mentions = await EventsMentioningAsync(erasure, ct);
+        mentions.Remove(contactId);
         using (Erasure.Begin(erasure))
         {
             await store.Advanced.ApplyEventDataMasking(x =>
             {
-                foreach (var stream in streams) x.IncludeStream(stream);
+                // The person's own stream entirely; elsewhere only the events that name them.
+                x.IncludeStream(contactId);
+                foreach (var (stream, events) in mentions) x.IncludeStream(stream, e => events.Contains(e.Id));
                 x.AddHeader("masked", clock.GetUtcNow());
             }, ct);
         }
 
+        var streams = mentions.Keys.Append(contactId).ToList();
         var rebuilt = await RebuildSnapshotsAsync(streams, ct);
-        var (scrubbed, envelopes, inEvents) = await ScrubRemainingAsync(erasure.Terms, ct);
+        // Ids are not words: what masking left is only what still holds a name, e-mail or phone.
+        var inEvents = (await EventsMentioningAsync(new Erasure(Guid.Empty, erasure.Terms), ct)).Values.Sum(e => e.Count);
+        var (scrubbed, envelopes) = await ScrubRemainingAsync(erasure, ct);
         if (inEvents > 0)
             logger.LogWarning("Erasure of contact {ContactId}: {Rows} event rows still held the person's data after masking; an event type lacks a masking rule",
                 contactId, inEvents);
@@ -87,21 +97,31 @@ public sealed class PersonForgetter(IDocumentStore store, TimeProvider clock, IL
 
     private string Schema => store.Options.DatabaseSchemaName;
 
-    /// <summary>Streams with an event that names the contact's id, or holds one of the words.</summary>
-    private async Task<HashSet<Guid>> StreamsMentioningAsync(Guid contactId, IReadOnlyList<string> terms, CancellationToken ct)
+    /// <summary>
+    /// The events, by stream, that hold the contact's id or name one of the words in a free-text value. SQL narrows the
+    /// rows down by text; the JSON check then leaves out keys, codes and type names ("Held" in "meeting_held").
+    /// </summary>
+    private async Task<Dictionary<Guid, HashSet<Guid>>> EventsMentioningAsync(Erasure erasure, CancellationToken ct)
     {
-        await using var connection = store.Storage.Database.CreateConnection();
+        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
+        var table = await QualifiedAsync(connection, Schema, "mt_events", ct);
         await using var command = new NpgsqlCommand(
-            $"select distinct stream_id from \"{Schema}\".mt_events where data::text ilike any(@patterns)", (NpgsqlConnection)connection);
+            $"select stream_id, id, data::text from {table} where data::text ilike any(@patterns)", connection);
         command.Parameters.Add(new NpgsqlParameter("patterns", NpgsqlDbType.Array | NpgsqlDbType.Text)
         {
-            Value = terms.Select(Like).Append(Like(contactId.ToString())).ToArray()
+            Value = erasure.Terms.Select(Like).Append(Like(erasure.ContactId.ToString())).ToArray()
         });
-        var streams = new HashSet<Guid>();
+        var found = new Dictionary<Guid, HashSet<Guid>>();
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) streams.Add(reader.GetGuid(0));
-        return streams;
+        while (await reader.ReadAsync(ct))
+        {
+            if (JsonNode.Parse(reader.GetString(2)) is not { } data || !PersonalDataMasking.Mentions(data, erasure)) continue;
+            var stream = reader.GetGuid(0);
+            if (!found.TryGetValue(stream, out var ids)) found[stream] = ids = [];
+            ids.Add(reader.GetGuid(1));
+        }
+        return found;
     }
 
     private static string Like(string term) => "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
@@ -124,72 +144,102 @@ public sealed class PersonForgetter(IDocumentStore store, TimeProvider clock, IL
     private static async Task<int> RebuildAsync<T>(IDocumentSession session, IReadOnlyList<T> documents, Func<T, Guid> id, CancellationToken ct)
         where T : class
     {
+        var count = 0;
+        var serializer = session.DocumentStore.Options.Serializer();
         foreach (var document in documents)
         {
             var rebuilt = await session.Events.AggregateStreamAsync<T>(id(document), token: ct);
-            if (rebuilt is not null) session.Store(rebuilt);
+            // A snapshot the masking did not change stays as it is, row and all.
+            if (rebuilt is null || serializer.ToJson(rebuilt) == serializer.ToJson(document)) continue;
+            session.Store(rebuilt);
+            count++;
         }
-        return documents.Count;
+        return count;
     }
 
+    /// <summary>Read models that keep a person's words in JSON string values, besides the snapshots rebuilt above.</summary>
+    private static readonly Type[] ReadModelsWithWords = [typeof(TimelineEntry), typeof(IdempotencyRecord)];
+
     /// <summary>
-    /// The safety net: every text and JSON column of this database's tables has the words replaced, and Wolverine
-    /// envelopes (message bodies, bytea) that hold them are deleted. Returns rows changed, envelopes deleted, and how
-    /// many of the changed rows were events (there should be none: masking did those).
+    /// The words in the known read models' JSON string values are replaced (keys, codes and ids untouched), and
+    /// Wolverine envelopes and dead letters whose body or error names the person are deleted. Returns rows changed and
+    /// envelopes deleted.
     /// </summary>
-    private async Task<(int Rows, int Envelopes, int InEvents)> ScrubRemainingAsync(IReadOnlyList<string> terms, CancellationToken ct)
+    private async Task<(int Rows, int Envelopes)> ScrubRemainingAsync(Erasure erasure, CancellationToken ct)
     {
-        // Words with quotes or backslashes would not match inside JSON text reliably; masking covered the events.
-        var words = terms.Where(t => !t.Contains('"') && !t.Contains('\\')).ToList();
-        if (words.Count == 0) return (0, 0, 0);
-        // Whole words only, as in the masking rules: "Van Zwol" but not inside "Van Zwolle".
-        var pattern = "(?<![[:alnum:]])(?:" + string.Join("|", words.Select(PostgresRegexEscape)) + ")(?![[:alnum:]])";
+        if (erasure.Terms.Count == 0) return (0, 0);
+        var patterns = erasure.Terms.Select(Like).ToArray();
 
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        var columns = new List<(string Schema, string Table, string Column, string Type)>();
-        await using (var list = new NpgsqlCommand("""
-            select c.table_schema, c.table_name, c.column_name, c.data_type
-            from information_schema.columns c
-            join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-            where t.table_type = 'BASE TABLE' and c.table_schema not in ('pg_catalog', 'information_schema')
-              and c.data_type in ('text', 'character varying', 'json', 'jsonb', 'bytea')
-            """, connection))
-        await using (var reader = await list.ExecuteReaderAsync(ct))
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var rows = 0;
+        foreach (var type in ReadModelsWithWords)
         {
-            while (await reader.ReadAsync(ct)) columns.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            var name = store.Options.FindOrResolveDocumentType(type).TableName;
+            var table = await QualifiedAsync(connection, name.Schema, name.Name, ct, transaction);
+            if (table is null) continue;
+            var changed = new List<(object Id, string Data)>();
+            await using (var select = new NpgsqlCommand($"select id, data::text from {table} where data::text ilike any(@patterns) for update", connection, transaction))
+            {
+                select.Parameters.Add(new NpgsqlParameter("patterns", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = patterns });
+                await using var reader = await select.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    if (JsonNode.Parse(reader.GetString(1)) is { } data && PersonalDataMasking.ScrubJson(data, erasure))
+                        changed.Add((reader.GetValue(0), data.ToJsonString()));
+                }
+            }
+            foreach (var (id, data) in changed)
+            {
+                await using var update = new NpgsqlCommand($"update {table} set data = @data::jsonb where id = @id", connection, transaction);
+                update.Parameters.AddWithValue("id", id);
+                update.Parameters.AddWithValue("data", data);
+                rows += await update.ExecuteNonQueryAsync(ct);
+            }
         }
 
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        int rows = 0, envelopes = 0, inEvents = 0;
-        foreach (var (schema, table, column, type) in columns)
+        // Message bodies are serialized JSON in bytea, with accented letters possibly escaped (\u00e9): search every form.
+        var needles = erasure.Terms.SelectMany(BodyForms).Distinct().ToArray();
+        var wolverineSchema = wolverine.Durability.MessageStorageSchemaName ?? Schema;
+        var envelopes = 0;
+        foreach (var (tableName, textColumn) in new[] { ("wolverine_incoming_envelopes", (string?)null), ("wolverine_outgoing_envelopes", null), ("wolverine_dead_letters", "exception_message") })
         {
-            var target = $"\"{schema}\".\"{table}\"";
-            if (type == "bytea")
-            {
-                if (!table.StartsWith("wolverine", StringComparison.OrdinalIgnoreCase)) continue;
-                await using var delete = new NpgsqlCommand(
-                    $"delete from {target} where exists (select 1 from unnest(@words) w where position(convert_to(w, 'UTF8') in \"{column}\") > 0)",
-                    connection, transaction);
-                delete.Parameters.Add(new NpgsqlParameter("words", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = words.ToArray() });
-                envelopes += await delete.ExecuteNonQueryAsync(ct);
-                continue;
-            }
-
-            var cast = type switch { "json" => "::json", "jsonb" => "::jsonb", _ => "" };
-            await using var update = new NpgsqlCommand(
-                $"update {target} set \"{column}\" = regexp_replace(\"{column}\"::text, @pattern, @replacement, 'gi'){cast} where \"{column}\"::text ~* @pattern",
-                connection, transaction);
-            update.Parameters.AddWithValue("pattern", pattern);
-            update.Parameters.AddWithValue("replacement", Contact.ForgottenName);
-            var changed = await update.ExecuteNonQueryAsync(ct);
-            rows += changed;
-            if (table == "mt_events") inEvents += changed;
+            var table = await QualifiedAsync(connection, wolverineSchema, tableName, ct, transaction);
+            if (table is null) continue;
+            var orText = textColumn is null ? "" : $" or {textColumn} ilike any(@patterns)";
+            await using var delete = new NpgsqlCommand(
+                $"delete from {table} where exists (select 1 from unnest(@needles) w where position(w in body) > 0){orText}", connection, transaction);
+            delete.Parameters.Add(new NpgsqlParameter("needles", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = needles });
+            delete.Parameters.Add(new NpgsqlParameter("patterns", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = patterns });
+            envelopes += await delete.ExecuteNonQueryAsync(ct);
         }
         await transaction.CommitAsync(ct);
-        return (rows, envelopes, inEvents);
+        return (rows, envelopes);
     }
 
-    private static string PostgresRegexEscape(string term) =>
-        string.Concat(term.Select(c => "\\.^$|?*+()[]{}".Contains(c) ? "\\" + c : c.ToString()));
+    /// <summary>The byte forms a word takes in a JSON message body: as is, lower and upper case, with non-ASCII letters
+    /// raw or escaped as \u00e9 or \u00E9.</summary>
+    private static IEnumerable<byte[]> BodyForms(string term)
+    {
+        foreach (var word in new[] { term, term.ToLowerInvariant(), term.ToUpperInvariant() })
+        {
+            yield return System.Text.Encoding.UTF8.GetBytes(word);
+            var escaped = string.Concat(word.Select(c => c < 128 ? c.ToString() : $"\\u{(int)c:x4}"));
+            yield return System.Text.Encoding.UTF8.GetBytes(escaped);
+            yield return System.Text.Encoding.UTF8.GetBytes(string.Concat(word.Select(c => c < 128 ? c.ToString() : $"\\u{(int)c:X4}")));
+        }
+    }
+
+    /// <summary>schema.table quoted by PostgreSQL itself (quote_ident), or null when the table does not exist.</summary>
+    private static async Task<string?> QualifiedAsync(NpgsqlConnection connection, string schema, string table, CancellationToken ct,
+        NpgsqlTransaction? transaction = null)
+    {
+        await using var command = new NpgsqlCommand(
+            "select case when to_regclass(quote_ident(@schema) || '.' || quote_ident(@table)) is null then null else quote_ident(@schema) || '.' || quote_ident(@table) end",
+            connection, transaction);
+        command.Parameters.AddWithValue("schema", schema);
+        command.Parameters.AddWithValue("table", table);
+        return await command.ExecuteScalarAsync(ct) as string;
+    }
 }

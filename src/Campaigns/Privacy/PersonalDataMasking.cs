@@ -97,16 +97,36 @@ public static class PersonalDataMasking
     private static void Rule<T>(StoreOptions options) where T : notnull =>
         options.Events.AddMaskingRuleForProtectedInformation<T>(Scrub);
 
-    /// <summary>The same value with the erased words replaced in every string, at any depth (via its JSON form).</summary>
+    /// <summary>The same value with the erased words replaced in every free-text string, at any depth (via its JSON form).</summary>
     public static T Scrub<T>(T value) where T : notnull
     {
         if (Erasure.Current is not { } erasure) return value;
         var node = JsonSerializer.SerializeToNode(value, value.GetType(), Json);
-        if (node is null || !ScrubNode(node, erasure)) return value;
+        if (node is null || !ScrubJson(node, erasure)) return value;
         return (T)node.Deserialize(value.GetType(), Json)!;
     }
 
-    private static bool ScrubNode(JsonNode node, Erasure erasure)
+    /// <summary>
+    /// Properties whose strings are codes, not words: enum values ("Meeting"), event type names ("meeting_held"), theme
+    /// slugs and user names. A person named "Meeting" or "Jan" must not change them.
+    /// </summary>
+    private static readonly HashSet<string> CodeProperties = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "kind", "type", "eventType", "actingUser", "assignee", "createdBy", "themes", "everThemes", "theme", "slug",
+        "stance", "status", "venue", "lawfulBasis", "channel", "tkPersoonId"
+    };
+
+    /// <summary>
+    /// Replaces the erased words in the free-text string values of a JSON tree, in place. JSON keys, code properties and
+    /// values that are ids, dates or numbers stay as they are; a string that holds JSON itself (a stored answer) is
+    /// scrubbed the same way inside. Returns whether anything changed.
+    /// </summary>
+    public static bool ScrubJson(JsonNode node, Erasure erasure) => Visit(node, erasure, scrub: true);
+
+    /// <summary>Whether a JSON tree names the person in a free-text value, or holds the contact's id.</summary>
+    public static bool Mentions(JsonNode node, Erasure erasure) => Visit(node.DeepClone(), erasure, scrub: false);
+
+    private static bool Visit(JsonNode node, Erasure erasure, bool scrub)
     {
         var changed = false;
         switch (node)
@@ -114,12 +134,27 @@ public static class PersonalDataMasking
             case JsonObject obj:
                 foreach (var (key, child) in obj.ToList())
                 {
+                    if (child is null) continue;
+                    if (CodeProperties.Contains(key))
+                    {
+                        if (!scrub && HoldsId(child, erasure)) return true;
+                        continue;
+                    }
                     if (child is JsonValue v && v.TryGetValue<string>(out var text))
                     {
-                        var scrubbed = erasure.Scrub(text);
-                        if (scrubbed != text) { obj[key] = scrubbed; changed = true; }
+                        if (!scrub && IsContactId(text, erasure)) return true;
+                        if (ScrubText(text, erasure) is { } scrubbed)
+                        {
+                            if (!scrub) return true;
+                            obj[key] = scrubbed;
+                            changed = true;
+                        }
                     }
-                    else if (child is not null) changed |= ScrubNode(child, erasure);
+                    else if (Visit(child, erasure, scrub))
+                    {
+                        if (!scrub) return true;
+                        changed = true;
+                    }
                 }
                 break;
             case JsonArray array:
@@ -127,13 +162,47 @@ public static class PersonalDataMasking
                 {
                     if (array[i] is JsonValue v && v.TryGetValue<string>(out var text))
                     {
-                        var scrubbed = erasure.Scrub(text);
-                        if (scrubbed != text) { array[i] = scrubbed; changed = true; }
+                        if (!scrub && IsContactId(text, erasure)) return true;
+                        if (ScrubText(text, erasure) is { } scrubbed)
+                        {
+                            if (!scrub) return true;
+                            array[i] = scrubbed;
+                            changed = true;
+                        }
                     }
-                    else if (array[i] is { } child) changed |= ScrubNode(child, erasure);
+                    else if (array[i] is { } child && Visit(child, erasure, scrub))
+                    {
+                        if (!scrub) return true;
+                        changed = true;
+                    }
                 }
                 break;
         }
         return changed;
+    }
+
+    private static bool HoldsId(JsonNode node, Erasure erasure) =>
+        node is JsonValue v && v.TryGetValue<string>(out var text) && IsContactId(text, erasure);
+
+    private static bool IsContactId(string text, Erasure erasure) => Guid.TryParse(text, out var id) && id == erasure.ContactId;
+
+    private static readonly Regex IsoDate = new(@"^\d{4}-\d{2}-\d{2}", RegexOptions.Compiled);
+
+    /// <summary>The text with the words replaced, or null when it has none of them. Ids and ISO dates are never words.</summary>
+    private static string? ScrubText(string text, Erasure erasure)
+    {
+        if (Guid.TryParse(text, out _) || IsoDate.IsMatch(text)) return null;
+        var trimmed = text.TrimStart();
+        if (trimmed.StartsWith('{') || trimmed.StartsWith('['))
+        {
+            try
+            {
+                if (JsonNode.Parse(text) is { } inner && ScrubJson(inner, erasure)) return inner.ToJsonString(Json);
+                return null;
+            }
+            catch (JsonException) { }
+        }
+        var scrubbed = erasure.Scrub(text);
+        return scrubbed == text ? null : scrubbed;
     }
 }

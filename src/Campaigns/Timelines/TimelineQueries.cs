@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text;
 using Campaigns.Infrastructure.Validation;
@@ -121,7 +122,12 @@ public static class TimelineQueries
     {
         var check = new Check()
             .That(filter.Limit is null or >= 1 and <= MaxLimit, "limit", $"Tussen 1 en {MaxLimit}.")
-            .That(filter.From is null || filter.To is null || filter.From <= filter.To, "to", "Het einde ligt voor het begin.");
+            .That(filter.From is null || filter.To is null || filter.From <= filter.To, "to", "Het einde ligt voor het begin.")
+            .InRange("from", filter.From)
+            .InRange("to", filter.To)
+            .InRange("asOf", filter.AsOf)
+            .MaxLength("type", filter.Type, 100)
+            .MaxLength("theme", filter.Theme, 100);
         Cursor? cursor = null;
         if (filter.Cursor is not null && !Cursor.TryParse(filter.Cursor, out cursor)) check.Add("cursor", "Onbekende cursor.");
         if (!check.IsValid) return (null, check.ToProblem());
@@ -202,13 +208,15 @@ public static class TimelineQueries
         public static bool TryParse(string text, out Cursor? cursor)
         {
             cursor = null;
+            if (text.Length > 200) return false;
             try
             {
                 var padded = text.Replace('-', '+').Replace('_', '/');
                 padded += new string('=', (4 - padded.Length % 4) % 4);
                 var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split('|');
-                if (parts.Length != 3 || !DateOnly.TryParse(parts[0], out var on) || !long.TryParse(parts[1], out var ticks)
-                    || !Guid.TryParse(parts[2], out var id)) return false;
+                if (parts.Length != 3 || !DateOnly.TryParseExact(parts[0], "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on)
+                    || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                    || ticks > DateTimeOffset.MaxValue.UtcTicks || !Guid.TryParse(parts[2], out var id)) return false;
                 cursor = new Cursor(on, new DateTimeOffset(ticks, TimeSpan.Zero), id);
                 return true;
             }

@@ -92,32 +92,69 @@ public class signing_in(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
-    public async Task a_one_time_password_leads_to_a_new_password_and_a_cookie_that_opens_the_api()
+    public async Task a_one_time_password_leads_to_a_new_password_and_a_cookie_that_opens_the_pages()
     {
         var credentials = await Users.AddAsync("marije.officer", Roles.Officer, "test");
         var browser = new LoginSession(Host);
-        await browser.Get("/login?returnUrl=/api/me");
+        await browser.Get("/login?returnUrl=/follow-ups");
 
-        var choose = await browser.Post("/login", new() { ["userName"] = "marije.officer", ["password"] = credentials.OneTimePassword, ["returnUrl"] = "/api/me" }, 200);
+        var choose = await browser.Post("/login", new() { ["userName"] = "marije.officer", ["password"] = credentials.OneTimePassword, ["returnUrl"] = "/follow-ups" }, 200);
         Assert.Contains("nieuw wachtwoord", await choose.ReadAsTextAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.False(browser.Has(AccountsSetup.CookieName));
 
         var signedIn = await browser.Post("/login/password", new()
         {
             ["userName"] = "marije.officer", ["currentPassword"] = credentials.OneTimePassword,
-            ["newPassword"] = "een lang nieuw wachtwoord", ["confirmation"] = "een lang nieuw wachtwoord", ["returnUrl"] = "/api/me"
+            ["newPassword"] = "een lang nieuw wachtwoord", ["confirmation"] = "een lang nieuw wachtwoord", ["returnUrl"] = "/follow-ups"
         }, 302);
-        Assert.Equal("/api/me", signedIn.Context.Response.Headers.Location.ToString());
+        Assert.Equal("/follow-ups", signedIn.Context.Response.Headers.Location.ToString());
         Assert.True(browser.Has(AccountsSetup.CookieName));
 
-        var me = await browser.Get("/api/me");
-        Assert.Contains("marije.officer", await me.ReadAsTextAsync());
+        var page = await browser.Get("/follow-ups");
+        Assert.Contains("marije.officer", await page.ReadAsTextAsync());
 
         // The one-time password no longer works; the new one does, without another change. (A fresh form: an
         // antiforgery token belongs to the identity it was issued to.)
         await browser.Get("/login");
         await browser.Post("/login", new() { ["userName"] = "marije.officer", ["password"] = credentials.OneTimePassword }, 401);
         await browser.Post("/login", new() { ["userName"] = "marije.officer", ["password"] = "een lang nieuw wachtwoord" }, 302);
+    }
+
+    [Fact]
+    public async Task the_sign_in_cookie_does_not_open_the_api_a_bearer_token_does()
+    {
+        var admin = await Users.AddAsync("ria.admin", Roles.Admin, "test");
+        await Users.AddAsync("kees.officer", Roles.Officer, "test");
+        var browser = new LoginSession(Host);
+        await browser.Get("/login");
+        await browser.Post("/login", new() { ["userName"] = "ria.admin", ["password"] = admin.OneTimePassword }, 200);
+        await browser.Post("/login/password", new()
+        {
+            ["userName"] = "ria.admin", ["currentPassword"] = admin.OneTimePassword,
+            ["newPassword"] = "een lang nieuw wachtwoord", ["confirmation"] = "een lang nieuw wachtwoord"
+        }, 302);
+        Assert.True(browser.Has(AccountsSetup.CookieName));
+        await browser.Get("/follow-ups");
+
+        // A body-less POST riding on the cookie (what a forged form or link would send) changes nothing.
+        await browser.Get("/api/me", 401);
+        await Host.Scenario(x =>
+        {
+            x.Post.Url("/api/users/kees.officer/disable");
+            x.Anonymous();
+            x.WithRequestHeader("Cookie", browser.CookieHeader);
+            x.StatusCodeShouldBe(401);
+        });
+        Assert.True((await Users.FindAsync("kees.officer"))!.IsActive);
+
+        // The admin's API token does the same.
+        await Host.Scenario(x =>
+        {
+            x.Post.Url("/api/users/kees.officer/disable");
+            x.WithRequestHeader("Authorization", "Bearer " + admin.Token);
+            x.StatusCodeShouldBe(204);
+        });
+        Assert.False((await Users.FindAsync("kees.officer"))!.IsActive);
     }
 
     [Fact]

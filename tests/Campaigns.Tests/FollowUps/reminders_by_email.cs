@@ -1,3 +1,6 @@
+using Campaigns.Accounts;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Campaigns.FollowUps;
 using Campaigns.Tests.Infrastructure;
 using Wolverine.Tracking;
@@ -23,6 +26,9 @@ public class reminders_by_email : IAsyncLifetime
             ["Campaigns:Smtp:AssigneeDomain"] = "metaalunie.test"
         });
 
+        await new TestUsers(host.Services.GetRequiredService<IDocumentStore>()).TokenForAsync("anna.officer", Roles.Officer);
+        // Not a user: nothing is sent.
+        await host.InvokeMessageAndWaitAsync(new NotifyAssignee(Guid.NewGuid(), "mallory@example.com", "Lees dit", new DateOnly(2025, 11, 26), Overdue: true));
         await host.InvokeMessageAndWaitAsync(new NotifyAssignee(Guid.NewGuid(), "anna.officer", "Bedankbrief sturen aan Van Zwol", new DateOnly(2025, 11, 26), Overdue: true));
 
         var mail = Assert.Single(smtp.Messages);

@@ -116,7 +116,8 @@ public class officers_and_managers_in_the_browser(BrowserFixture browser)
     [BrowserFact]
     public async Task screenshots_of_the_dashboard_the_timelines_and_the_log_form_with_demo_data()
     {
-        var page = await browser.OpenAsync("jan.devries", role: Roles.Manager);
+        // The dashboard and the coverage are manager pages.
+        var page = await browser.OpenAsync("mia.manager", role: Roles.Manager);
         var problems = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") problems.Add($"{page.Url}: {message.Text} {message.Location}"); };
         page.RequestFailed += (_, request) => problems.Add($"{page.Url}: failed {request.Url}");

@@ -12,6 +12,9 @@ public sealed class Check
     public const int ShortText = 200;
     public const int LongText = 4000;
 
+    /// <summary>The most ids or names a list in a command may hold; longer lists are refused without looking them up.</summary>
+    public const int MaxItems = 50;
+
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
     public bool IsValid => _errors.Count == 0;
@@ -56,6 +59,15 @@ public sealed class Check
         return this;
     }
 
+    /// <summary>Dates in queries and filters: beyond these years nothing is recorded, and date arithmetic stays in range.</summary>
+    public const int MinYear = 1900, MaxYear = 2999;
+
+    public Check InRange(string field, DateOnly? value) =>
+        value is { Year: < MinYear or > MaxYear } ? Add(field, $"Een datum tussen {MinYear} en {MaxYear}.") : this;
+
+    public Check InRange(string field, DateTimeOffset? value) =>
+        value is { } v && (v.UtcDateTime.Year < MinYear || v.UtcDateTime.Year > MaxYear) ? Add(field, $"Een moment tussen {MinYear} en {MaxYear}.") : this;
+
     public Check OneOf<T>(string field, T? value) where T : struct, Enum
     {
         if (value is null) Add(field, "Verplicht veld.");
@@ -63,14 +75,14 @@ public sealed class Check
         return this;
     }
 
-    public Check NotEmpty<T>(string field, IReadOnlyCollection<T>? values, int max = 50)
+    public Check NotEmpty<T>(string field, IReadOnlyCollection<T>? values, int max = MaxItems)
     {
         if (values is null || values.Count == 0) return Add(field, "Kies er minstens één.");
         if (values.Count > max) Add(field, $"Maximaal {max}.");
         return this;
     }
 
-    public Check AtMost<T>(string field, IReadOnlyCollection<T>? values, int max = 50)
+    public Check AtMost<T>(string field, IReadOnlyCollection<T>? values, int max = MaxItems)
     {
         if (values is not null && values.Count > max) Add(field, $"Maximaal {max}.");
         return this;

@@ -43,6 +43,7 @@ public static class KnownReferences
     public static async Task CheckInteractions(Check check, IQuerySession session, string field, IReadOnlyCollection<Guid>? ids, CancellationToken ct)
     {
         if (ids is null || ids.Count == 0) return;
+        if (ids.Count > Check.MaxItems) return;
         var known = await session.LoadManyAsync<Interactions.Interaction>(ct, ids.Distinct());
         foreach (var id in ids.Except(known.Select(i => i.Id)))
             check.Add(field, $"Onbekend contactmoment {id}.");
@@ -59,7 +60,8 @@ public static class KnownReferences
 
         public Batch Themes(string field, IReadOnlyCollection<string>? slugs)
         {
-            if (slugs is null || slugs.Count == 0) return this;
+            // Over the limit, the list is refused as too long (Check.AtMost): no look-up for it.
+            if (slugs is null || slugs.Count == 0 || slugs.Count > Check.MaxItems) return this;
             var known = _query.LoadMany<Theme>().ById(slugs.Where(s => s is not null).Select(Theme.IdFor).Distinct().ToArray());
             _reports.Add(async check =>
             {
@@ -98,7 +100,8 @@ public static class KnownReferences
             where T : class
         {
             known = Task.FromResult<IReadOnlyList<T>>([]);
-            if (ids is null || ids.Count == 0) return this;
+            // Over the limit, the list is refused as too long (Check.AtMost/NotEmpty): no look-up for it.
+            if (ids is null || ids.Count == 0 || ids.Count > Check.MaxItems) return this;
             var found = known = _query.LoadMany<T>().ById(ids.Distinct().ToArray());
             _reports.Add(async check =>
             {

@@ -18,6 +18,11 @@ public sealed class AuditModel(IQuerySession session) : PageModel
 
     public AuditPage Entries { get; private set; } = new([], null);
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid || !AuditQueries.Validate(From, To, User_, After).IsValid)
+            return BadRequest();
         Entries = await AuditQueries.ReadAsync(session, From, To, User_, Stream, After, PageSize, ct);
+        return Page();
+    }
 }
