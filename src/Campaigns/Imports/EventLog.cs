@@ -121,11 +121,7 @@ public sealed class EventLog(IDocumentStore store, ILogger<EventLog> logger)
         {
             await connection.OpenAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            await using (var take = new NpgsqlCommand("select pg_advisory_xact_lock(@key)", connection, transaction))
-            {
-                take.Parameters.AddWithValue("key", AdvisoryLockKey);
-                await take.ExecuteNonQueryAsync(ct);
-            }
+            await Infrastructure.LockedTransaction.TakeAsync(connection, transaction, AdvisoryLockKey, ct);
             await using (var count = new NpgsqlCommand($"select count(*) from \"{Schema}\".mt_events", connection, transaction))
             {
                 var existing = (long)(await count.ExecuteScalarAsync(ct))!;

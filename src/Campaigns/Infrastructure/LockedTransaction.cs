@@ -30,12 +30,16 @@ public sealed class LockedTransaction : IAsyncDisposable
         var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var take = new NpgsqlCommand("select pg_advisory_xact_lock(@key)", connection, transaction))
-        {
-            take.Parameters.AddWithValue("key", lockKey);
-            await take.ExecuteNonQueryAsync(ct);
-        }
+        await TakeAsync(connection, transaction, lockKey, ct);
         return new LockedTransaction(connection, transaction, store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction)));
+    }
+
+    /// <summary>A transaction-scoped advisory lock: released by the commit or rollback, never left behind.</summary>
+    public static async Task TakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long lockKey, CancellationToken ct)
+    {
+        await using var take = new NpgsqlCommand("select pg_advisory_xact_lock(@key)", connection, transaction);
+        take.Parameters.AddWithValue("key", lockKey);
+        await take.ExecuteNonQueryAsync(ct);
     }
 
     public Task CommitAsync(CancellationToken ct) => _transaction.CommitAsync(ct);

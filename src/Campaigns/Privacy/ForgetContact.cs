@@ -48,17 +48,20 @@ public sealed class PersonForgetter(IDocumentStore store, Wolverine.WolverineOpt
     {
         Contact? contact;
         ContactRegistered? registered;
+        List<string?> earlierDetails;
         await using (var query = store.QuerySession())
         {
             contact = await query.LoadAsync<Contact>(contactId, ct);
             if (contact is null) return null;
             var events = await query.Events.FetchStreamAsync(contactId, token: ct);
             registered = events.Select(e => e.Data).OfType<ContactRegistered>().FirstOrDefault();
+            earlierDetails = events.Select(e => e.Data).OfType<ContactDetailsChanged>().SelectMany(d => new[] { d.Email, d.Phone }).ToList();
         }
 
-        // The words to erase: what the person was registered with, and what the snapshot still holds.
+        // The words to erase: what the person was registered with, every e-mail and phone they gave since, and the snapshot's.
         var erasure = new Erasure(contactId,
-            [registered?.Name, registered?.Email, registered?.Phone, contact.Forgotten ? null : contact.Name, contact.Email, contact.Phone]);
+            [registered?.Name, registered?.Email, registered?.Phone, contact.Forgotten ? null : contact.Name, contact.Email, contact.Phone,
+                .. earlierDetails]);
         erasure = new Erasure(contactId, erasure.Terms.Where(t => t != Contact.ForgottenName));
 
         if (!contact.Forgotten)

@@ -66,7 +66,15 @@ public static class PersonalDataMasking
                 ? e with { Name = Contact.ForgottenName, Email = null, Phone = null, Notes = null }
                 : Scrub(e));
 
+        // Details the person gave later go with the registration's.
+        options.Events.AddMaskingRuleForProtectedInformation<ContactDetailsChanged>(e =>
+            Erasure.Current is { } erasure && e.ContactId == erasure.ContactId
+                ? e with { Email = null, Phone = null, Notes = null }
+                : Scrub(e));
+
         Rule<ContactRoleChanged>(options);
+        Rule<ContactRoleHistoryCorrected>(options);
+        Rule<FollowUpRetargeted>(options);
         Rule<ContactRoleEnded>(options);
         Rule<DataSubjectInformed>(options);
         Rule<LetterSent>(options);

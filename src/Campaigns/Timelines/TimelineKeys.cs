@@ -111,11 +111,7 @@ public static class TimelineKeys
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var take = new NpgsqlCommand("select pg_advisory_xact_lock(@key)", connection, transaction))
-        {
-            take.Parameters.AddWithValue("key", AdvisoryLock);
-            await take.ExecuteNonQueryAsync(ct);
-        }
+        await Infrastructure.LockedTransaction.TakeAsync(connection, transaction, AdvisoryLock, ct);
 
         // Refill when the table is new or older, or when the entries' table lost its trigger (Marten recreated it):
         // entries may have been written meanwhile, e.g. by a `projections rebuild` before the app first started here.

@@ -37,6 +37,27 @@ public class forgetting_a_person(AppFixture fixture) : FormationContext(fixture)
     }
 
     [Fact]
+    public async Task forgetting_also_clears_the_details_the_person_changed_later_and_their_earlier_phone()
+    {
+        const string newPhone = "06 1234 5678";
+        await Post($"/api/contacts/{_femke}/details", new { email = Email, phone = newPhone, notes = $"Nieuw nummer van {Name}", lawfulBasis = "legitimate-interest" }, 204);
+        await Post($"/api/contacts/{_femke}/details", new { email = Email, phone = Phone, notes = "Weer het oude nummer", lawfulBasis = "legitimate-interest" }, 204);
+        Assert.NotEmpty(await FindInDatabase(newPhone));
+
+        await Scenario(x =>
+        {
+            x.Post.Json(new { }).ToUrl($"/api/contacts/{_femke}/forget");
+            x.StatusCodeShouldBe(200);
+        });
+
+        await using var session = Store.QuerySession();
+        var changes = (await session.Events.FetchStreamAsync(_femke)).Select(e => e.Data).OfType<ContactDetailsChanged>().ToList();
+        Assert.Equal(2, changes.Count);
+        Assert.All(changes, c => Assert.True(c.Email is null && c.Phone is null && c.Notes is null));
+        Assert.Empty(await FindInDatabase(newPhone));
+    }
+
+    [Fact]
     public async Task forgetting_leaves_no_trace_of_the_name_or_email_in_any_table_and_keeps_the_interactions()
     {
         var meeting = await Create("/api/meetings", new

@@ -153,7 +153,7 @@ public partial class manager_pages_on_the_server(AppFixture fixture) : Integrati
     /// <summary>The same steps through either door; the events they stored, with ids numbered in order of appearance.</summary>
     private async Task<List<(string Type, string Data)>> Arc(IDoor door)
     {
-        await Host.ResetAllMartenDataAsync();
+        await ResetStoreAsync(Host);
         var vanZwol = await Create("/api/contacts", new { name = "Van Zwol", kind = "informateur", organisation = "Tweede Kamer", effectiveOn = "2025-11-01" });
         var kamerlid = await Create("/api/contacts", new { name = "Henri Bontenbal", kind = "kamerlid", organisation = "CDA", effectiveOn = "2021-03-31" });
         var after = await LastSequence();
@@ -191,7 +191,7 @@ public partial class manager_pages_on_the_server(AppFixture fixture) : Integrati
 
     private async Task<string> AccountArc(IDoor door)
     {
-        await Host.ResetAllMartenDataAsync();
+        await ResetStoreAsync(Host);
         await door.AddUser("eva.nieuw", Roles.Officer);
         await door.ChangeRole("eva.nieuw", Roles.Manager);
         var token = await door.IssueToken("eva.nieuw", "script");

@@ -151,7 +151,7 @@ public class officers_and_managers_in_the_browser(BrowserFixture browser)
         await page.GetByLabel("Zoek wens").FillAsync("2d");
         await Screenshots.SaveAsync(page, "log-form");
 
-        var phone = await browser.OpenAsync("jan.devries", width: 390, height: 844, role: Roles.Manager);
+        var phone = await browser.OpenAsync("mia.telefoon", width: 390, height: 844, role: Roles.Manager);
         await phone.GotoAsync("/contactmoment");
         await Screenshots.SaveAsync(phone, "log-form-phone");
 

@@ -33,7 +33,8 @@ public class officers_fix_and_follow_up_in_the_browser(BrowserFixture browser)
         await page.GotoAsync($"/contactmomenten/{id}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(subject);
         var facts = page.Locator(".interaction-facts");
-        await Expect(facts).ToContainTextAsync("Mustafa Amhaouch (Kamerlid, CDA)");
+        // The role on the day itself: in the demo data he left the Kamer in 2023.
+        await Expect(facts).ToContainTextAsync("Mustafa Amhaouch (geen rol op die dag)");
         await Expect(facts).ToContainTextAsync("Tweede Kamer, Den Haag");
         await Expect(facts).ToContainTextAsync("Afgesproken: wetsvoorstel volgt in maart");
         await Expect(page.Locator(".follow-ups")).ToContainTextAsync($"Bedankbrief en verslag sturen: {subject}");
