@@ -70,10 +70,7 @@ public class timelines_follow_the_log : IAsyncLifetime
 
         // What a crash between the commit and the projection leaves: events in the log the timelines have not seen,
         // appended here with the app's own store configuration while no app runs.
-        var options = new StoreOptions();
-        options.ConfigureCampaignsStore(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Campaigns"] = _connectionString }).Build());
-        await using (var store = new DocumentStore(options))
+        await using (var store = new DocumentStore(AppStoreOptions()))
         {
             await using var session = store.LightweightSession();
             for (var i = 1; i <= 3; i++)
@@ -99,7 +96,7 @@ public class timelines_follow_the_log : IAsyncLifetime
         }
 
         // Replaying the whole log through the timeline handlers again (a page processed twice) changes no entry.
-        await using (var store = new DocumentStore(options))
+        await using (var store = new DocumentStore(AppStoreOptions()))
         await using (var session = store.LightweightSession())
         {
             var all = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
@@ -127,6 +124,15 @@ public class timelines_follow_the_log : IAsyncLifetime
         var meetings = entries.Where(e => e.Contains("\"eventType\": \"meeting-held\"")).ToList();
         Assert.Single(meetings, e => e.Contains("Voor de stop"));
         Assert.Single(meetings, e => e.Contains("Na de stop"));
+    }
+
+    /// <summary>The app's own store configuration, for writing while no app runs.</summary>
+    private StoreOptions AppStoreOptions()
+    {
+        var options = new StoreOptions();
+        options.ConfigureCampaignsStore(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Campaigns"] = _connectionString }).Build());
+        return options;
     }
 
     private static object Meeting(Guid contact, Guid campaign, string subject) =>
