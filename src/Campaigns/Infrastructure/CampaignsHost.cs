@@ -53,7 +53,10 @@ public static class CampaignsHost
         });
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
-        builder.Services.AddMarten(services =>
+        // One node that runs everything itself (tests, a single process): Marten's own daemon in Solo mode. Otherwise
+        // Wolverine's leader assigns the timeline subscription to one node and moves it when that node dies.
+        var singleNode = builder.Configuration.GetValue<bool>("Campaigns:SingleNode");
+        var marten = builder.Services.AddMarten(services =>
             {
                 var configuration = services.GetRequiredService<IConfiguration>();
                 var options = new StoreOptions();
@@ -61,10 +64,10 @@ public static class CampaignsHost
                 return options;
             })
             .UseLightweightSessions()
-            // Wolverine's leader assigns the subscription to one node and moves it when that node dies.
-            .IntegrateWithWolverine(integration => integration.UseWolverineManagedEventSubscriptionDistribution = true)
+            .IntegrateWithWolverine(integration => integration.UseWolverineManagedEventSubscriptionDistribution = !singleNode)
             // Timelines are projected off the command path.
             .SubscribeToEvents(new Timelines.TimelineSubscription());
+        if (singleNode) marten.AddAsyncDaemon(DaemonMode.Solo);
         builder.Services.AddSingleton<Timelines.TimelineProgress>();
 
         builder.Host.UseWolverine(opts =>

@@ -40,6 +40,8 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Campaigns", connectionString);
             builder.UseSetting("Campaigns:SeedDemoDataWhenEmpty", "false");
             builder.UseSetting("Campaigns:CreateFirstAdmin", "false");
+            // A solo host runs the timeline subscription itself; two-node tests use Wolverine's distribution.
+            if (solo) builder.UseSetting("Campaigns:SingleNode", "true");
             // The test data is back-dated (the formation of 2025): with the default 30 days, every "untouched demand"
             // check would fall due at once and race the assertions. Tests of that policy compute with this setting.
             builder.UseSetting("Campaigns:FollowUps:UntouchedDemandDays", UntouchedDemandDays.ToString());

@@ -44,6 +44,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         builder.Configuration["ConnectionStrings:Campaigns"] = ConnectionString;
         builder.Configuration["Campaigns:SeedDemoDataWhenEmpty"] = "true";
+        builder.Configuration["Campaigns:SingleNode"] = "true";
         // Every browser test signs in from 127.0.0.1: the per-IP sign-in limit is for attackers, not for this suite.
         builder.Configuration["Campaigns:Login:AttemptsPerIp"] = "10000";
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
