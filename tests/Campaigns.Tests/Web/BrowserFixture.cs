@@ -55,7 +55,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _app.UseCampaigns();
         await _app.StartAsync();
         // The demo data went in at start; its timelines follow through the subscription before any page is read.
-        await _app.Services.GetRequiredService<Campaigns.Timelines.TimelineProgress>().WaitForEverythingAsync(TimeSpan.FromSeconds(120));
+        await _app.Services.GetRequiredService<global::Campaigns.Timelines.TimelineProgress>().WaitForEverythingAsync(TimeSpan.FromSeconds(120));
         BaseUrl = $"http://127.0.0.1:{port}";
 
         // The package's own browser download is never used (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1): Debian's Chromium instead.
