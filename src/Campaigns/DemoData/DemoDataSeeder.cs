@@ -39,9 +39,9 @@ public sealed record DemoSeedResult(
 /// <summary>
 /// Loads <see cref="DemoDataSet"/> through the same code a user's request runs: each endpoint's Validate functions
 /// (a refusal stops the seeding), then its Decide or Post function, appended with Marten as the named team member.
-/// Everything is one database transaction, so the demo set is either fully there or not at all, and a second run
-/// (or a second node starting at the same time) finds the demo campaign and does nothing. A store that holds any other
-/// event is refused: the demo set never mixes with a team's real data.
+/// Each step commits on its own; an advisory lock keeps a second node from seeding at the same time, and the
+/// <see cref="DemoDataSeeded"/> record written last makes a second run do nothing. A store that holds any other event
+/// (also a seeding that stopped halfway) is refused: the demo set never mixes with a team's real data.
 /// </summary>
 public sealed class DemoDataSeeder(
     IDocumentStore store, TimeProvider clock, IOptions<FollowUpPolicyOptions> policies, ILogger<DemoDataSeeder> logger)
@@ -54,23 +54,33 @@ public sealed class DemoDataSeeder(
 
     internal async Task<DemoSeedResult> SeedAsync(IReadOnlyList<DemoStep> steps, CancellationToken ct)
     {
-        await using var unit = await LockedTransaction.BeginAsync(store, AdvisoryLockKey, ct);
-        var session = unit.Session;
-        if (await session.Events.FetchStreamStateAsync(DemoIds.FormationCampaign, ct) is not null)
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await using var seeding = await SeedingLock.TakeAsync(store, AdvisoryLockKey, ct);
+        await using (var query = store.QuerySession())
         {
-            logger.LogDebug("Demo campaign {CampaignId} exists; not seeding", DemoIds.FormationCampaign);
-            return DemoSeedResult.Present;
-        }
-        if (await session.Events.QueryAllRawEvents().AnyAsync(ct))
-        {
-            logger.LogWarning("The event store is not empty; the demo data is only loaded into an empty store");
-            return DemoSeedResult.NotEmpty;
+            if (await query.LoadAsync<DemoDataSeeded>(DemoDataSeeded.TheId, ct) is not null)
+            {
+                logger.LogDebug("Demo data present since an earlier start; not seeding");
+                return DemoSeedResult.Present;
+            }
+            if (await query.Events.QueryAllRawEvents().AnyAsync(ct))
+            {
+                logger.LogWarning("The event store is not empty; the demo data is only loaded into an empty store");
+                return DemoSeedResult.NotEmpty;
+            }
         }
 
-        await EnsureTeamAccountsAsync(session, steps, ct);
         var counts = new Counts();
+        await using (var accounts = store.LightweightSession())
+        {
+            await EnsureTeamAccountsAsync(accounts, steps, ct);
+            await accounts.SaveChangesAsync(ct);
+        }
+        // One short transaction per step, as a user's request would be: the timeline subscription follows the events as
+        // they commit. A long transaction holding hundreds of sequence numbers can be skipped by the daemon as a gap.
         foreach (var step in steps)
         {
+            await using var session = store.LightweightSession();
             // Marten stamps every event of this unit of work with the acting user, as the HTTP pipeline does with the signed-in user.
             session.LastModifiedBy = step.Actor;
             await RunAsync(step, session, counts, ct);
@@ -78,7 +88,11 @@ public sealed class DemoDataSeeder(
             await session.SaveChangesAsync(ct);
         }
 
-        await unit.CommitAsync(ct);
+        await using (var done = store.LightweightSession())
+        {
+            done.Store(new DemoDataSeeded { SeededAt = clock.GetUtcNow(), Events = counts.Events });
+            await done.SaveChangesAsync(ct);
+        }
         return counts.ToResult();
     }
 
@@ -309,5 +323,38 @@ public sealed class DemoDataSeeder(
         public int Themes, Contacts, Campaigns, Demands, Interactions, Events, FollowUps;
 
         public DemoSeedResult ToResult() => new(false, Themes, Contacts, Campaigns, Demands, Interactions, Events, FollowUps);
+    }
+}
+
+/// <summary>Written when the whole demo set has been loaded.</summary>
+public sealed class DemoDataSeeded
+{
+    public const string TheId = "demo-data";
+    public string Id { get; set; } = TheId;
+    public DateTimeOffset SeededAt { get; set; }
+    public int Events { get; set; }
+}
+
+/// <summary>A session-level advisory lock on a connection of its own, held while the steps commit on theirs.</summary>
+internal sealed class SeedingLock(NpgsqlConnection connection, long key) : IAsyncDisposable
+{
+    public static async Task<SeedingLock> TakeAsync(IDocumentStore store, long key, CancellationToken ct)
+    {
+        var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var take = new NpgsqlCommand("select pg_advisory_lock(@key)", connection);
+        take.Parameters.AddWithValue("key", key);
+        await take.ExecuteNonQueryAsync(ct);
+        return new SeedingLock(connection, key);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await using (var release = new NpgsqlCommand("select pg_advisory_unlock(@key)", connection))
+        {
+            release.Parameters.AddWithValue("key", key);
+            await release.ExecuteNonQueryAsync();
+        }
+        await connection.DisposeAsync();
     }
 }

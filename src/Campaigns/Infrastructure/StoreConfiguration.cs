@@ -39,9 +39,6 @@ public static class StoreConfiguration
         options.Events.MetadataConfig.CausationIdEnabled = true;
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.EnableEventTypeIndex = true;
-        // The demo data is seeded in one long transaction: its sequence numbers must not be skipped as a stale gap
-        // before it commits, or the timelines would never see those events.
-        options.Projections.StaleSequenceThreshold = TimeSpan.FromMinutes(2);
 
         options.Schema.For<IdempotencyRecord>().Identity(r => r.Id);
         options.AddAccounts();

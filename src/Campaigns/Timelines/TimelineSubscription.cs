@@ -50,7 +50,8 @@ public sealed class TimelineSubscription : BatchSubscription
 
     /// <summary>
     /// Builds every entry again from the whole log, in pages of <paramref name="pageSize"/> events, and leaves the
-    /// subscription's progress at the last timeline event, so the running subscription carries on from there. Run it while no
+    /// subscription's progress at the last timeline event (never moving it back: a running subscription that is further
+    /// along would otherwise fail its next progress update), so the subscription carries on from there. Run it while no
     /// app serves the store (<c>dotnet run -- timelines</c>), or in tests once the subscription is idle.
     /// </summary>
     public static async Task<long> RebuildAsync(IDocumentStore store, CancellationToken ct, int pageSize = 5_000)
@@ -74,7 +75,7 @@ public sealed class TimelineSubscription : BatchSubscription
         await using var progress = store.LightweightSession();
         progress.QueueSqlCommand(
             $"insert into {Quote(store.Options.Events.DatabaseSchemaName)}.mt_event_progression (name, last_seq_id, last_updated) values (?, ?, now()) " +
-            "on conflict (name) do update set last_seq_id = excluded.last_seq_id, last_updated = excluded.last_updated",
+            "on conflict (name) do update set last_seq_id = greatest(mt_event_progression.last_seq_id, excluded.last_seq_id), last_updated = excluded.last_updated",
             ProgressName, after);
         await progress.SaveChangesAsync(ct);
         return processed;

@@ -19,7 +19,7 @@ public class officers_and_managers_in_the_browser(BrowserFixture browser)
     private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
     private static TimeZoneInfo Amsterdam => TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
-    [BrowserFact(Skip = "Known defect: the demo data seeded at start in one long transaction does not reach the timeline subscription (see the closing note)")]
+    [BrowserFact]
     public async Task an_officer_logs_a_meeting_and_finds_it_on_the_contact_and_the_theme_timeline()
     {
         var page = await browser.OpenAsync(Officer);
@@ -41,7 +41,7 @@ public class officers_and_managers_in_the_browser(BrowserFixture browser)
         await Expect(page.Locator(".timeline li.interaction", new() { HasText = subject })).ToContainTextAsync("Mustafa Amhaouch");
     }
 
-    [BrowserFact(Skip = "Known defect: the demo data seeded at start in one long transaction does not reach the timeline subscription (see the closing note)")]
+    [BrowserFact]
     public async Task the_as_of_picker_shows_the_timeline_as_it_was_recorded_then()
     {
         var page = await browser.OpenAsync(Officer);
@@ -113,7 +113,7 @@ public class officers_and_managers_in_the_browser(BrowserFixture browser)
         await Expect(page.Locator(".follow-ups li", new() { HasText = subject })).ToHaveCountAsync(0);
     }
 
-    [BrowserFact(Skip = "Known defect: the demo data seeded at start in one long transaction does not reach the timeline subscription (see the closing note)")]
+    [BrowserFact]
     public async Task screenshots_of_the_dashboard_the_timelines_and_the_log_form_with_demo_data()
     {
         // The dashboard and the coverage are manager pages.
