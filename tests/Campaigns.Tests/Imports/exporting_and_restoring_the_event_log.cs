@@ -60,7 +60,8 @@ public class exporting_and_restoring_the_event_log(AppFixture fixture) : Integra
             var store = restored.Services.GetRequiredService<IDocumentStore>();
             Assert.Equal(await Events(Store), await Events(store));
             Assert.Equal(await Streams(Fixture.ConnectionString, Store), await Streams(connectionString, store));
-            Assert.Equal(await Documents<TimelineEntry>(Store, e => e.Id), await Documents<TimelineEntry>(store, e => e.Id));
+            // Positions are the log's sequence numbers, which start again in the fresh database.
+            Assert.Equal(await Entries(Store), await Entries(store));
             Assert.Equal(await Documents<Contact>(Store, c => c.Id), await Documents<Contact>(store, c => c.Id));
             Assert.Equal(await Documents<Campaign>(Store, c => c.Id), await Documents<Campaign>(store, c => c.Id));
             Assert.Equal(await Documents<Demand>(Store, d => d.Id), await Documents<Demand>(store, d => d.Id));
@@ -131,6 +132,13 @@ public class exporting_and_restoring_the_event_log(AppFixture fixture) : Integra
         var streams = new List<string>();
         while (await reader.ReadAsync()) streams.Add($"{reader.GetGuid(0)} {reader.GetString(1)} {reader.GetInt64(2)}");
         return streams;
+    }
+
+    private static async Task<List<string>> Entries(IDocumentStore store)
+    {
+        await using var session = store.QuerySession();
+        var entries = await session.Query<TimelineEntry>().ToListAsync();
+        return entries.OrderBy(e => e.Id).Select(e => JsonSerializer.Serialize(e with { Position = 0 })).ToList();
     }
 
     private static async Task<List<string>> Documents<T>(IDocumentStore store, Func<T, Guid> id) where T : notnull
