@@ -39,13 +39,15 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime, I
         // Not Clean.DeleteAllDocumentsAsync: it truncates every mt_ table, the daemon's progression rows too, and the
         // running subscription then fails its next progress update as "out of order".
         var schema = store.Options.Events.DatabaseSchemaName;
-        await using var session = store.LightweightSession();
-        session.QueueSqlCommand(
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var reset = connection.CreateCommand();
+        reset.CommandText =
             "do $$ declare t text; begin " +
             "for t in select format('%I.%I', schemaname, tablename) from pg_tables " +
             $"where schemaname = '{schema}' and (tablename like 'mt\\_doc\\_%' or tablename in ('mt_events', 'mt_streams')) " +
-            "loop execute 'truncate ' || t || ' cascade'; end loop; end $$");
-        await session.SaveChangesAsync();
+            "loop execute 'truncate ' || t || ' cascade'; end loop; end $$";
+        await reset.ExecuteNonQueryAsync();
     }
 
     protected Task<IScenarioResult> Scenario(Action<Scenario> configure) => Host.Scenario(configure);
