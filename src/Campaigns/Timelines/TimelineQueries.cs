@@ -102,6 +102,8 @@ public static class TimelineQueries
             if (!long.TryParse(query.ToString(), out var asked)) return Results.Problem(new Check().Add("waitFor", "Verwacht een positie, bijvoorbeeld 1234.").ToProblem());
             waitFor = asked;
         }
+        // Read here as waitFor is: the generated [AsParameters] binding leaves this property out.
+        if (filter.Order is null && http.Request.Query.TryGetValue("order", out var order)) filter.Order = order.ToString();
         var header = http.Request.Headers[TimelineProgress.WaitForHeader].ToString();
         if (waitFor is null && header.Length > 0)
         {
