@@ -15,7 +15,7 @@ namespace Campaigns.Web;
 public abstract class TimelinePageModel(IQuerySession session, TimeProvider clock) : PageModel
 {
     /// <summary>A page of history; "Meer laden" adds the next one.</summary>
-    public const int PageSize = 25;
+    public const int PageSize = 20;
     public const string NewestFirst = "nieuwste", OldestFirst = "oudste";
 
     [BindProperty(SupportsGet = true, Name = "van")] public DateOnly? From { get; set; }
@@ -182,7 +182,7 @@ public sealed record TimelineView(IReadOnlyList<TimelineEntry> Items, Names Name
     public string? Excerpt(TimelineEntry entry) =>
         entry.InteractionId is { } id && Interactions?.GetValueOrDefault(id) is { } i
             && (string.IsNullOrWhiteSpace(i.Summary) ? i.Outcome : i.Summary) is { Length: > 0 } text
-            ? Dutch.Shorten(text.ReplaceLineEndings(" ").Trim(), 180)
+            ? Dutch.Shorten(text.ReplaceLineEndings(" ").Trim(), 140)
             : null;
 }
 
