@@ -77,6 +77,13 @@ public class reading_timelines_in_the_browser(BrowserFixture browser)
         await manager.GotoAsync($"/campagnes/{DemoDataSet.FormatieCampaign}");
         await ReloadUntilVisibleAsync(manager, manager.Locator("section.planned li", new() { HasText = thankYou }));
         await Expect(manager.Locator("[data-timeline] ol.timeline > li", new() { HasText = thankYou })).ToHaveCountAsync(0);
+        // Its latest entries load more in place too.
+        var latest = manager.Locator("[data-timeline] ol.timeline > li");
+        await Expect(latest).ToHaveCountAsync(global::Campaigns.Web.Pages.Manager.DashboardModel.Latest);
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Meer laden" }).ClickAsync();
+        await Expect(latest).Not.ToHaveCountAsync(global::Campaigns.Web.Pages.Manager.DashboardModel.Latest);
+        Assert.True(await latest.CountAsync() > global::Campaigns.Web.Pages.Manager.DashboardModel.Latest);
+        Assert.DoesNotContain("na=", manager.Url);
     }
 
     [BrowserFact]
