@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text;
+using Campaigns.FollowUps;
 using Campaigns.Infrastructure.Validation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -64,6 +65,8 @@ public sealed record TimelineFilter
     [FromQuery] public bool IncludeRetracted { get; set; }
     [FromQuery] public string? Cursor { get; set; }
     [FromQuery] public int? Limit { get; set; }
+    /// <summary><c>oldest</c> first (the default) or <c>newest</c> first; a cursor continues in the order it was read in.</summary>
+    [FromQuery] public string? Order { get; set; }
     /// <summary>Wait (bounded) until the timelines have processed this <c>Campaigns-Position</c> of a command.</summary>
     [FromQuery] public long? WaitFor { get; set; }
 }
@@ -71,6 +74,7 @@ public sealed record TimelineFilter
 public static class TimelineQueries
 {
     private const int DefaultLimit = 50, MaxLimit = 200;
+    public const string Oldest = "oldest", Newest = "newest";
 
     [WolverineGet("/api/timelines/themes/{slug}"), Tags("Timelines")]
     public static Task<IResult> Theme(string slug, [AsParameters] TimelineFilter filter, HttpContext http, IQuerySession session, CancellationToken ct) =>
@@ -120,12 +124,21 @@ public static class TimelineQueries
     }
 
     /// <summary>A page of the timeline with this key, or why the filters are refused. The web pages read the same way.</summary>
+    public static Task<(TimelinePageResult? Page, ProblemDetails? Problem)> ReadAsync(
+        IQuerySession session, TimelineFilter filter, string key, CancellationToken ct) =>
+        ReadAsync(session, filter, key, plannedAfter: null, ct);
+
+    /// <summary>
+    /// As above; with <paramref name="plannedAfter"/> (today) the history leaves out open follow-ups due after that day,
+    /// which the web pages show apart (<see cref="PlannedAsync"/>).
+    /// </summary>
     public static async Task<(TimelinePageResult? Page, ProblemDetails? Problem)> ReadAsync(
-        IQuerySession session, TimelineFilter filter, string key, CancellationToken ct)
+        IQuerySession session, TimelineFilter filter, string key, DateOnly? plannedAfter, CancellationToken ct)
     {
         var check = new Check()
             .That(filter.Limit is null or >= 1 and <= MaxLimit, "limit", $"Tussen 1 en {MaxLimit}.")
             .That(filter.From is null || filter.To is null || filter.From <= filter.To, "to", "Het einde ligt voor het begin.")
+            .That(filter.Order is null or Oldest or Newest, "order", $"Kies {Oldest} of {Newest}.")
             .InRange("from", filter.From)
             .InRange("to", filter.To)
             .InRange("asOf", filter.AsOf)
@@ -137,7 +150,7 @@ public static class TimelineQueries
 
         var limit = filter.Limit ?? DefaultLimit;
         // In page order after the cursor, at most one entry more than the page holds.
-        var (sql, parameters) = PageSql(session.DocumentStore.Options.DatabaseSchemaName, filter, key, cursor, limit + 1);
+        var (sql, parameters) = PageSql(session.DocumentStore.Options.DatabaseSchemaName, filter, key, cursor, limit + 1, plannedAfter);
         if (filter.AsOf is { } asOf)
         {
             // As they read then: each entry folded back to its revisions recorded by that moment.
@@ -154,16 +167,34 @@ public static class TimelineQueries
     }
 
     /// <summary>
+    /// Open follow-ups on this timeline due after <paramref name="today"/>, soonest first: work still to do, shown in a
+    /// block of its own above the history. Read through the timeline's keys, so it holds exactly what the history leaves out.
+    /// </summary>
+    public static async Task<IReadOnlyList<FollowUp>> PlannedAsync(IQuerySession session, string key, DateOnly today, CancellationToken ct)
+    {
+        var schema = session.DocumentStore.Options.DatabaseSchemaName;
+        var sql = $"""
+            select f.data from {TimelineKeys.Table(schema)} k join {FollowUpsTable(schema)} f on f.id = k.entry_id
+            where k.key = ? and k.valid_until is null and not k.retracted and k.happened_on > ? and f.data ->> 'status' = ?
+            order by k.happened_on, k.entry_id limit 200
+            """;
+        return await session.QueryAsync<FollowUp>(sql, ct, key, today, nameof(FollowUpStatus.Open));
+    }
+
+    private static string FollowUpsTable(string schema) => $"\"{schema}\".mt_doc_followup";
+
+    /// <summary>
     /// The SQL for a page of a timeline (with <c>?</c> placeholders, as Marten takes them). It walks the timeline's key
     /// rows (see <see cref="TimelineKeys"/>) in page order from the cursor, keeping those valid now, or at <c>asOf</c>,
     /// and checks the other filters on what it meets: a page costs about the same on page 1 and page 1,000, now or
     /// as of any moment. Public for the benchmark's plans.
     /// </summary>
     public static (string Sql, object[] Parameters) PageSql(string schema, TimelineFilter f, string key, int take) =>
-        PageSql(schema, f, key, f.Cursor is { } text && Cursor.TryParse(text, out var cursor) ? cursor : null, take);
+        PageSql(schema, f, key, f.Cursor is { } text && Cursor.TryParse(text, out var cursor) ? cursor : null, take, null);
 
-    private static (string Sql, object[] Parameters) PageSql(string schema, TimelineFilter f, string key, Cursor? cursor, int take)
+    private static (string Sql, object[] Parameters) PageSql(string schema, TimelineFilter f, string key, Cursor? cursor, int take, DateOnly? plannedAfter)
     {
+        var newest = f.Order == Newest;
         // Without nulls, as the API writes JSON; as text, so that a current page can pass it through (AsOf reads it back).
         var sql = new StringBuilder($"""
             select jsonb_strip_nulls(e.data)::text from {TimelineKeys.Table(schema)} k join "{schema}".mt_doc_timelineentry e on e.id = k.entry_id
@@ -189,14 +220,19 @@ public static class TimelineQueries
 
         Valid("k");
         if (!f.IncludeRetracted) And("not k.retracted");
-        if (cursor is not null) And("(k.happened_on, k.recorded_at, k.entry_id) > (?, ?, ?)", cursor.HappenedOn, cursor.RecordedAt, cursor.Id);
+        if (cursor is not null)
+            And($"(k.happened_on, k.recorded_at, k.entry_id) {(newest ? "<" : ">")} (?, ?, ?)", cursor.HappenedOn, cursor.RecordedAt, cursor.Id);
         if (f.From is { } from) And("k.happened_on >= ?", from);
         if (f.To is { } to) And("k.happened_on <= ?", to);
         if (f.Theme is { } theme) AlsoOn(TimelineKeys.Theme(theme));
         if (f.ContactId is { } contactId) AlsoOn(TimelineKeys.Contact(contactId));
         if (f.CampaignId is { } campaignId && TimelineKeys.Campaign(campaignId) != key) And("k.campaign_id = ?", campaignId);
         if (!string.IsNullOrEmpty(f.Type)) And("e.data ->> 'eventType' = ?", f.Type);
-        sql.Append(" order by k.happened_on, k.recorded_at, k.entry_id limit ?");
+        if (plannedAfter is { } today)
+            And($"not (k.happened_on > ? and exists (select 1 from {FollowUpsTable(schema)} p where p.id = k.entry_id and p.data ->> 'status' = ?))",
+                today, nameof(FollowUpStatus.Open));
+        // Newest first walks the same index backwards.
+        sql.Append(newest ? " order by k.happened_on desc, k.recorded_at desc, k.entry_id desc limit ?" : " order by k.happened_on, k.recorded_at, k.entry_id limit ?");
         parameters.Add(take);
         return (sql.ToString(), [.. parameters]);
     }

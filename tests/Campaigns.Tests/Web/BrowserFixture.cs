@@ -49,7 +49,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         builder.Configuration["Campaigns:Login:AttemptsPerIp"] = "10000";
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         builder.AddCampaigns();
-        builder.Services.MartenDaemonModeIsSolo();
+        // Campaigns:SingleNode already runs the async daemon in Solo mode. Marten's MartenDaemonModeIsSolo() on top of it left
+        // the timeline subscription unstarted (not even a high-water row), so every timeline page stayed empty.
         builder.Services.RunWolverineInSoloMode();
         _app = builder.Build();
         _app.UseCampaigns();

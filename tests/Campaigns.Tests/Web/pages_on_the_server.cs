@@ -155,8 +155,8 @@ public partial class pages_on_the_server(AppFixture fixture) : FormationContext(
         var timeline = await Scenario(x => x.Get.Url($"/contacten/{_formation.VanZwol}?handler=csv&soort=letter-sent"));
         Assert.StartsWith("text/csv", timeline.Context.Response.ContentType);
         var lines = (await timeline.ReadAsTextAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("datum;soort;samenvatting;campagne;thema's;contactpersonen;wensen;namens ons;vastgelegd door;vastgelegd op;ingetrokken", lines[0]);
-        Assert.StartsWith("2025-11-10;Brief;Brief verstuurd: Wensen MKB-maakindustrie voor de formatie;Kabinetsformatie: Gemaakt in Nederland!;", lines[1]);
+        Assert.Equal("datum;soort;samenvatting;besproken;uitkomst;locatie;documentverwijzing;campagne;thema's;contactpersonen;wensen;namens ons;vastgelegd door;vastgelegd op;ingetrokken", lines[0]);
+        Assert.StartsWith("2025-11-10;Brief;Brief verstuurd: Wensen MKB-maakindustrie voor de formatie;Brief met wensen 1a tot en met 3c;;;brief-informateurs-2025;Kabinetsformatie: Gemaakt in Nederland!;", lines[1]);
         Assert.Equal(2, lines.Length);
 
         var scoreboard = await Scenario(x => x.Get.Url($"/campagnes/{_formation.CampaignId}?handler=csv"));

@@ -128,7 +128,35 @@
     update();
   }
 
+  // "Meer laden": the link opens the next page; here its entries are added below the ones shown, with the next link.
+  function enhanceMore(timeline) {
+    timeline.addEventListener("click", async (event) => {
+      const link = event.target.closest("a[data-more]");
+      if (!link) return;
+      event.preventDefault();
+      link.setAttribute("aria-busy", "true");
+      try {
+        const response = await fetch(link.href, { headers: { Accept: "text/html" } });
+        if (!response.ok) throw new Error(response.status);
+        const next = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("[data-timeline]");
+        const list = timeline.querySelector("ol.timeline");
+        const added = next ? Array.from(next.querySelectorAll("ol.timeline > li")) : [];
+        if (!list || !next) throw new Error("no timeline");
+        added.forEach((item) => list.appendChild(document.adoptNode(item)));
+        const more = next.querySelector("a[data-more]");
+        if (more) link.href = more.href; else link.closest("p").remove();
+        // Keyboard and screen-reader users continue at the first new entry.
+        if (added.length > 0) { added[0].tabIndex = -1; added[0].focus(); }
+      } catch {
+        window.location.href = link.href;
+      } finally {
+        link.removeAttribute("aria-busy");
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    document.querySelectorAll("[data-timeline]").forEach(enhanceMore);
     document.querySelectorAll("[data-picker]").forEach(enhancePicker);
     document.querySelectorAll("form").forEach((form) => { enhanceKinds(form); enhanceCampaign(form); });
     for (const button of document.querySelectorAll("[data-print]")) {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Campaigns.Web.Pages.Manager;
 
-public sealed class ContactModel(IQuerySession session) : TimelinePageModel(session)
+public sealed class ContactModel(IQuerySession session, TimeProvider clock) : TimelinePageModel(session, clock)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     public Contact? Contact { get; private set; }

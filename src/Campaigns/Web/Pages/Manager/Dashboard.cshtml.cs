@@ -15,6 +15,8 @@ public sealed class DashboardModel(IQuerySession session, TimeProvider clock, IM
     public const int Weeks = 26, Latest = 20;
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    /// <summary>Where "Meer laden" continues the latest entries.</summary>
+    [BindProperty(SupportsGet = true, Name = "na")] public string? Cursor { get; set; }
 
     /// <summary>The "Campagne sluiten" form: the campaign's stream version when the page was shown, the day and a note.</summary>
     [BindProperty] public long Version { get; set; }
@@ -48,6 +50,10 @@ public sealed class DashboardModel(IQuerySession session, TimeProvider clock, IM
     public IReadOnlyList<Series> Activity { get; private set; } = [];
     public string ActivityPeriod { get; private set; } = "";
     public IReadOnlyList<TimelineEntry> LatestEntries { get; private set; } = [];
+    public string? MoreCursor { get; private set; }
+    public IReadOnlyDictionary<Guid, Interactions.Interaction> LatestInteractions { get; private set; } = new Dictionary<Guid, Interactions.Interaction>();
+    /// <summary>The campaign's open follow-ups due after today, apart from the latest entries.</summary>
+    public IReadOnlyList<FollowUp> Planned { get; private set; } = [];
     public Names Names { get; private set; } = Names.Empty;
     /// <summary>Open follow-ups of this campaign whose due day has passed, per assignee.</summary>
     public IReadOnlyList<(string Assignee, int Overdue, DateOnly Oldest)> OverdueByPerson { get; private set; } = [];
@@ -100,10 +106,18 @@ public sealed class DashboardModel(IQuerySession session, TimeProvider clock, IM
         CreditedInteractions = credited.Length == 0 ? new Dictionary<Guid, Interactions.Interaction>()
             : (await session.LoadManyAsync<Interactions.Interaction>(ct, credited)).ToDictionary(i => i.Id);
 
-        LatestEntries = await session.Query<TimelineEntry>()
-            .Where(e => e.CampaignId == Id && !e.Retracted)
-            .OrderByDescending(e => e.HappenedOn).ThenByDescending(e => e.RecordedAt)
-            .Take(Latest).ToListAsync(ct);
+        // The campaign's timeline, newest first, without what is still planned: that has a block of its own.
+        var key = TimelineKeys.Campaign(Id);
+        var (latest, _) = await TimelineQueries.ReadAsync(session,
+            new TimelineFilter { Order = TimelineQueries.Newest, Limit = Latest, Cursor = Cursor }, key, today, ct);
+        if (latest is null) Cursor = null; // an unknown cursor: the first page, as the link would have given
+        latest ??= (await TimelineQueries.ReadAsync(session, new TimelineFilter { Order = TimelineQueries.Newest, Limit = Latest }, key, today, ct)).Page!;
+        LatestEntries = latest.Value.Items;
+        MoreCursor = latest.Value.Next;
+        var interactionIds = LatestEntries.Select(e => e.InteractionId).OfType<Guid>().Distinct().ToArray();
+        LatestInteractions = interactionIds.Length == 0 ? new Dictionary<Guid, Interactions.Interaction>()
+            : (await session.LoadManyAsync<Interactions.Interaction>(ct, interactionIds)).ToDictionary(i => i.Id);
+        Planned = await TimelineQueries.PlannedAsync(session, key, today, ct);
         return Page();
     }
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Campaigns.Web.Pages.Manager;
 
 /// <summary>A demand's journey (the API's demand timeline) and the interactions credited for its adoption.</summary>
-public sealed class DemandModel(IQuerySession session) : TimelinePageModel(session)
+public sealed class DemandModel(IQuerySession session, TimeProvider clock) : TimelinePageModel(session, clock)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     public Demand Demand { get; private set; } = null!;

@@ -9,6 +9,10 @@ public sealed class ImportKamerledenModel(TkImporter importer) : FormPage
 {
     public const long MaxUploadBytes = 16 * 1024 * 1024;
 
+    /// <summary>Everyone seated now, with person, seat and fractie, in one answer: what the README's curl fetches.</summary>
+    public const string SeatedNowUrl = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/FractieZetelPersoon"
+        + "?$filter=TotEnMet%20eq%20null%20and%20Verwijderd%20eq%20false&$expand=Persoon,FractieZetel($expand=Fractie)";
+
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
 
     public TkImportOutcome? Outcome { get; private set; }
@@ -29,7 +33,7 @@ public sealed class ImportKamerledenModel(TkImporter importer) : FormPage
         }
         if (data.Files == 0 && data.Problems.Count == 0)
         {
-            ModelState.AddModelError(nameof(Files), "Kies een of meer bestanden.");
+            ModelState.AddModelError(nameof(Files), "Kies één of meer bestanden.");
             return Page();
         }
         Outcome = await importer.ImportAsync(data, ActingUser, ct);

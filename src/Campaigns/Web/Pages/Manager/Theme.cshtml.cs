@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Campaigns.Web.Pages.Manager;
 
-public sealed class ThemeModel(IQuerySession session) : TimelinePageModel(session)
+public sealed class ThemeModel(IQuerySession session, TimeProvider clock) : TimelinePageModel(session, clock)
 {
     [BindProperty(SupportsGet = true)] public string Slug { get; set; } = "";
     public Theme? Theme { get; private set; }

@@ -1,0 +1,94 @@
+using System.Net;
+using Campaigns.Tests.Infrastructure;
+using Campaigns.Timelines;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Campaigns.Tests.Web;
+
+/// <summary>
+/// Reading timelines without a browser, through Alba: the screen shows an excerpt of what was discussed, the CSV the
+/// full texts; the API reads newest first on request and names a wrong order.
+/// </summary>
+public class reading_timelines_on_the_server(AppFixture fixture) : FormationContext(fixture)
+{
+    private const string LongSummary =
+        "Van Zwol vraagt hoe de Subsidieregeling Praktijkleren in de praktijk uitpakt voor kleine maakbedrijven met minder dan tien " +
+        "medewerkers, en of de verhoging naar 2.700 euro per student genoeg is om meer leerbanen te openen. Wij lichten toe dat " +
+        "de helft van onze leden nu afziet van een leerling omdat de begeleiding niet wordt vergoed, zij noteert dit voor de " +
+        "onderhandelaars en vraagt om drie voorbeelden uit de regio Eindhoven.";
+    private const string LongOutcome =
+        "Sturen uiterlijk vrijdag drie voorbeelden van leden uit de regio Eindhoven, met het aantal leerbanen voor en na de regeling, " +
+        "en een korte rekensom van wat de begeleiding per student kost.";
+
+    [Fact]
+    public async Task the_page_shows_an_excerpt_and_the_csv_the_full_texts()
+    {
+        var meeting = await Create("/api/meetings", new
+        {
+            campaignId = _formation.CampaignId, contactIds = new[] { _formation.VanZwol }, themes = new[] { "vakmensen" },
+            subject = "Praktijkleren in kleine bedrijven", summary = LongSummary, outcome = LongOutcome, heldOn = "2025-11-24",
+            location = "Catshuis, Den Haag"
+        });
+        await Host.Services.GetRequiredService<TimelineProgress>().WaitForEverythingAsync(TimeSpan.FromSeconds(30));
+
+        var html = WebUtility.HtmlDecode(await (await Scenario(x => x.Get.Url($"/contacten/{_formation.VanZwol}?soort=meeting-held"))).ReadAsTextAsync());
+        Assert.Contains($"<a href=\"/contactmomenten/{meeting}\">Gesprek gevoerd: Praktijkleren in kleine bedrijven</a>", html);
+        Assert.Contains("<p class=\"excerpt\">Van Zwol vraagt hoe de Subsidieregeling Praktijkleren", html);
+        Assert.Contains("…</p>", html);
+        Assert.DoesNotContain("drie voorbeelden uit de regio Eindhoven", html);
+
+        var csv = await Scenario(x => x.Get.Url($"/contacten/{_formation.VanZwol}?handler=csv&soort=meeting-held"));
+        Assert.StartsWith("text/csv", csv.Context.Response.ContentType);
+        var lines = (await csv.ReadAsTextAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        var header = lines[0].Split(';');
+        var row = lines[1].Split(';');
+        Assert.Equal(header.Length, row.Length);
+        string Cell(string column) => row[Array.IndexOf(header, column)];
+        Assert.Equal("Gesprek gevoerd: Praktijkleren in kleine bedrijven", Cell("samenvatting"));
+        Assert.Equal(LongSummary, Cell("besproken"));
+        Assert.Equal(LongOutcome, Cell("uitkomst"));
+        Assert.Equal("Catshuis, Den Haag", Cell("locatie"));
+    }
+
+    [Fact]
+    public async Task the_api_reads_newest_first_on_request_and_names_a_wrong_order()
+    {
+        await Create("/api/letters", _formation.Letter(sentOn: "2025-11-10"));
+        await Create("/api/meetings", _formation.Meeting(_formation.VanZwol, heldOn: "2025-11-20"));
+        await Create("/api/meetings", _formation.Meeting(_formation.VanZwol, heldOn: "2025-11-27", subject: "Tweede gesprek"));
+        await Host.Services.GetRequiredService<TimelineProgress>().WaitForEverythingAsync(TimeSpan.FromSeconds(30));
+        var url = $"/api/timelines/contacts/{_formation.VanZwol}";
+
+        var oldest = await Get<TimelinePage>(url);
+        var byDefault = oldest.Items.Select(e => e.Id).ToList();
+        Assert.Equal(byDefault, (await Get<TimelinePage>($"{url}?order=oldest")).Items.Select(e => e.Id));
+        var newest = await Get<TimelinePage>($"{url}?order=newest");
+        Assert.Equal(Enumerable.Reverse(byDefault), newest.Items.Select(e => e.Id));
+        Assert.True(newest.Items.Count >= 5, "registration, letter, two meetings and their follow-ups");
+
+        // Page by page, newest first, the cursor walks back to the oldest.
+        var walked = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var page = await Get<TimelinePage>($"{url}?order=newest&limit=2{(cursor is null ? "" : $"&cursor={cursor}")}");
+            walked.AddRange(page.Items.Select(e => e.Id));
+            cursor = page.Next;
+        } while (cursor is not null);
+        Assert.Equal(newest.Items.Select(e => e.Id), walked);
+
+        var refused = await Scenario(x => { x.Get.Url($"{url}?order=sideways"); x.StatusCodeShouldBe(400); });
+        var problem = await refused.ReadAsTextAsync();
+        Assert.Contains("\"order\"", problem);
+        Assert.Contains("Kies oldest of newest.", problem);
+    }
+
+    [Fact]
+    public async Task a_wrong_order_on_screen_is_named_in_dutch()
+    {
+        var html = WebUtility.HtmlDecode(await (await Scenario(x => { x.Get.Url($"/contacten/{_formation.VanZwol}?volgorde=willekeurig"); x.StatusCodeShouldBe(200); })).ReadAsTextAsync());
+        Assert.Contains("De filters kloppen niet", html);
+        Assert.Contains("Volgorde: kies nieuwste of oudste.", html);
+    }
+}
