@@ -5,7 +5,7 @@ namespace Campaigns.DemoData;
 /// A failure is logged and the app starts without demo data: it is a convenience, not a dependency.
 /// </summary>
 public sealed class DemoDataOnStartup(
-    IConfiguration configuration, DemoDataSeeder seeder, ILoggerFactory loggers) : IHostedService
+    IConfiguration configuration, DemoDataSeeder seeder, IMessageBus bus, ILoggerFactory loggers) : IHostedService
 {
     public const string Setting = "Campaigns:SeedDemoDataWhenEmpty";
 
@@ -16,15 +16,21 @@ public sealed class DemoDataOnStartup(
         if (!configuration.GetValue<bool>(Setting)) return;
         try
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var result = await seeder.SeedAsync(cancellationToken);
+            var seconds = watch.Elapsed.TotalSeconds;
             if (result.AlreadyPresent)
                 _logger.LogInformation("Demo data already present; nothing seeded");
             else if (result.RefusedNotEmpty)
                 _logger.LogWarning("The store already holds data; demo data is only loaded into an empty store");
             else
+            {
                 _logger.LogInformation(
-                    "Demo data seeded: {Themes} themes, {Contacts} contacts, {Campaigns} campaigns, {Demands} demands, {Interactions} interactions, {Events} events",
-                    result.Themes, result.Contacts, result.Campaigns, result.Demands, result.Interactions, result.Events);
+                    "Demo data seeded in {Seconds:0.0} s: {Themes} themes, {Contacts} contacts, {Campaigns} campaigns, {Demands} demands, {Interactions} interactions, {Events} events",
+                    seconds, result.Themes, result.Contacts, result.Campaigns, result.Demands, result.Interactions, result.Events);
+                var reminders = await seeder.ScheduleRemindersAsync(bus, cancellationToken);
+                _logger.LogInformation("Reminders scheduled for the demo's {Count} open follow-ups due today or later", reminders);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -96,6 +96,23 @@ public sealed class DemoDataSeeder(
         return counts.ToResult();
     }
 
+    /// <summary>
+    /// Schedules the reminders of the demo's follow-ups that are still open and due today or later, as the app does when
+    /// one is opened: a newcomer sees them arrive. Runs in the started app only (the <c>seed</c> command has no running bus).
+    /// </summary>
+    public async Task<int> ScheduleRemindersAsync(IMessageBus bus, CancellationToken ct)
+    {
+        var today = policies.Value.Today(clock);
+        await using var session = store.QuerySession();
+        var open = await session.Query<FollowUp>()
+            .Where(f => f.Status == FollowUpStatus.Open && f.DueOn >= today)
+            .Select(f => new { f.Id, f.DueOn })
+            .ToListAsync(ct);
+        foreach (var followUp in open)
+            await bus.ScheduleAsync(new RemindFollowUp(followUp.Id, followUp.DueOn), policies.Value.ReminderAt(followUp.DueOn));
+        return open.Count;
+    }
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private async Task RunAsync(DemoStep step, IDocumentSession session, Counts counts, CancellationToken ct)
