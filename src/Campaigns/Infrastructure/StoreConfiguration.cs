@@ -40,7 +40,7 @@ public static class StoreConfiguration
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.EnableEventTypeIndex = true;
 
-        options.Schema.For<IdempotencyRecord>().Identity(r => r.Id);
+        options.Schema.For<IdempotencyRecord>().Identity(r => r.Id).Duplicate(r => r.RecordedAt);
         options.AddAccounts();
         options.AddPersonalDataMasking();
 
