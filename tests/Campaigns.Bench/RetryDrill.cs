@@ -7,7 +7,7 @@ using Npgsql;
 namespace Campaigns.Bench;
 
 /// <summary>
-/// <c>retry --url U --connection CS [--clients 16] [--seconds 20] [--timeout-ms 1500] [--give-up-seconds 120] --label L</c>
+/// <c>retry --url U --connection CS [--clients 16] [--seconds 20] [--timeout-ms 250] [--give-up-seconds 120] --label L</c>
 /// (ops/drill, retry drill): clients register contacts, each request with an Idempotency-Key of its own, and retry every
 /// failed, refused-by-5xx or timed-out POST with the same key and body until it is answered 2xx. ops/drill kills the app
 /// with SIGKILL and restarts it meanwhile. Afterwards every key must have exactly one stored contact (0 duplicates),
@@ -21,7 +21,7 @@ public static class RetryDrill
         var connectionString = Args.Get(args, "--connection");
         var clients = Args.Int(args, "--clients", 16);
         var seconds = Args.Int(args, "--seconds", 20);
-        var timeout = TimeSpan.FromMilliseconds(Args.Int(args, "--timeout-ms", 1500));
+        var timeout = TimeSpan.FromMilliseconds(Args.Int(args, "--timeout-ms", 250));
         var giveUp = TimeSpan.FromSeconds(Args.Int(args, "--give-up-seconds", 120));
         var label = Args.Get(args, "--label", $"r{DateTime.UtcNow:HHmmss}");
 
