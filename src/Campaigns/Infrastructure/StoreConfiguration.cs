@@ -39,6 +39,8 @@ public static class StoreConfiguration
         options.Events.MetadataConfig.CausationIdEnabled = true;
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.EnableEventTypeIndex = true;
+        // Appends wake the daemon through LISTEN/NOTIFY: timelines follow a write in milliseconds, not a polling interval.
+        options.Events.UseListenNotifyForEventAppends = true;
 
         options.Schema.For<IdempotencyRecord>().Identity(r => r.Id).Duplicate(r => r.RecordedAt);
         options.AddAccounts();

@@ -43,26 +43,29 @@ public sealed class TimelinePageResult(IReadOnlyList<string> items, string? next
     }
 }
 
-/// <summary>Filters shared by all four timelines, from the query string.</summary>
+/// <summary>
+/// Filters shared by all four timelines, from the query string. Wolverine's <c>[AsParameters]</c> binds only members that
+/// say where they come from, hence <c>[FromQuery]</c> on each.
+/// </summary>
 public sealed record TimelineFilter
 {
     /// <summary>Happened on or after this day.</summary>
-    public DateOnly? From { get; set; }
+    [FromQuery] public DateOnly? From { get; set; }
     /// <summary>Happened on or before this day.</summary>
-    public DateOnly? To { get; set; }
+    [FromQuery] public DateOnly? To { get; set; }
     /// <summary>Event type, e.g. <c>meeting-held</c>.</summary>
-    public string? Type { get; set; }
-    public Guid? CampaignId { get; set; }
-    public string? Theme { get; set; }
-    public Guid? ContactId { get; set; }
+    [FromQuery] public string? Type { get; set; }
+    [FromQuery] public Guid? CampaignId { get; set; }
+    [FromQuery] public string? Theme { get; set; }
+    [FromQuery] public Guid? ContactId { get; set; }
     /// <summary>Answer from what had been recorded by this moment: later entries, corrections and retractions left out.</summary>
-    public DateTimeOffset? AsOf { get; set; }
+    [FromQuery] public DateTimeOffset? AsOf { get; set; }
     /// <summary>Show retracted entries too, marked as such (for managers).</summary>
-    public bool IncludeRetracted { get; set; }
-    public string? Cursor { get; set; }
-    public int? Limit { get; set; }
+    [FromQuery] public bool IncludeRetracted { get; set; }
+    [FromQuery] public string? Cursor { get; set; }
+    [FromQuery] public int? Limit { get; set; }
     /// <summary>Wait (bounded) until the timelines have processed this <c>Campaigns-Position</c> of a command.</summary>
-    public long? WaitFor { get; set; }
+    [FromQuery] public long? WaitFor { get; set; }
 }
 
 public static class TimelineQueries
