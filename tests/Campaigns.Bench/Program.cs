@@ -4,7 +4,7 @@ using Campaigns.Bench;
 // figures as one JSON line on stdout, which the scripts collect.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: Campaigns.Bench load|post|reads|scan|badinput|verify-crash|dump-timelines|report [options]");
+    Console.Error.WriteLine("usage: Campaigns.Bench load|post|reads|scan|badinput|retry|verify-crash|dump-timelines|report [options]");
     return 2;
 }
 
@@ -15,6 +15,7 @@ return args[0] switch
     "reads" => await Reads.Run(args),
     "scan" => await Scan.Run(args),
     "badinput" => await BadInput.Run(args),
+    "retry" => await RetryDrill.Run(args),
     "verify-crash" => await DrillChecks.VerifyCrash(args),
     "dump-timelines" => await DrillChecks.DumpTimelines(args),
     "report" => await Report.Run(args),

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Campaigns.Accounts;
 
 /// <summary>What a new account's owner is told once: the one-time password and an API token. Never logged.</summary>
-public sealed record NewCredentials(string Name, string Role, string OneTimePassword, Guid TokenId, string Token);
+public sealed record NewCredentials(string Name, string Role, string OneTimePassword, Guid TokenId, string Token) : Infrastructure.Commands.IShownOnce;
 
 /// <summary>Creates accounts, checks passwords, issues and revokes API tokens.</summary>
 public sealed class UserDirectory(IDocumentStore store, TimeProvider clock)

@@ -10,7 +10,7 @@ public sealed record UserView(string Name, string Role, bool MustChangePassword,
 public sealed record TokenView(Guid Id, string? Label, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt, string? RevokedBy);
 
 /// <summary>What an admin is shown once after issuing a token: its id and the secret.</summary>
-public sealed record IssuedToken(Guid Id, string Token);
+public sealed record IssuedToken(Guid Id, string Token) : Infrastructure.Commands.IShownOnce;
 
 /// <summary>Who am I: every signed-in user.</summary>
 public static class MeEndpoint

@@ -82,6 +82,8 @@ public static class CampaignsHost
             opts.EnableRelayOfUserName = true;
             // Pages and endpoints invoke the same handlers; a handler's refusal is answered to them as a CommandResult.
             opts.CodeGeneration.AddContinuationStrategy<RefuseInvokedCommands>();
+            // A command sent with an Idempotency-Key stores its answer in its own transaction.
+            opts.Policies.AddMiddleware(typeof(IdempotentCommands), IdempotentCommands.Applies);
 
             // Two writers on one stream: retry the whole handler so that no accepted change is lost.
             opts.OnException<JasperFx.ConcurrencyException>().RetryTimes(8);

@@ -13,6 +13,9 @@ public static class Features
         services.AddHostedService<Timelines.TimelineKeysOnStartup>();
         services.AddTransient<DemoData.DemoDataSeeder>();
         services.AddHostedService<DemoData.DemoDataOnStartup>();
+        services.Configure<Http.IdempotencyOptions>(configuration.GetSection(Http.IdempotencyOptions.Section));
+        services.AddSingleton<Http.IdempotencyPurge>();
+        services.AddHostedService(sp => sp.GetRequiredService<Http.IdempotencyPurge>());
         services.AddSingleton<Privacy.PersonForgetter>();
         services.AddTransient<Imports.TkImporter>();
         services.AddTransient<Imports.EventLog>();

@@ -42,7 +42,7 @@ public static class StoreConfiguration
         // Appends wake the daemon through LISTEN/NOTIFY: timelines follow a write in milliseconds, not a polling interval.
         options.Events.UseListenNotifyForEventAppends = true;
 
-        options.Schema.For<IdempotencyRecord>().Identity(r => r.Id);
+        options.Schema.For<IdempotencyRecord>().Identity(r => r.Id).Duplicate(r => r.RecordedAt);
         options.AddAccounts();
         options.AddPersonalDataMasking();
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Alba;
 using Campaigns.Campaigns;
 using Campaigns.Contacts;
 using Campaigns.Demands;
@@ -211,18 +212,20 @@ public class when_lobbying_the_informateurs(AppFixture fixture) : FormationConte
     [Fact]
     public async Task a_repeated_idempotency_key_returns_the_first_answer_and_stores_nothing_more()
     {
-        async Task<string> PostOnce() => await (await Scenario(x =>
+        // Tracked: the letter's mentions on its demands are appended by cascaded messages, which must be done before counting.
+        async Task<IScenarioResult> PostOnce() => (await TrackedHttpCall(x =>
         {
             x.Post.Json(_formation.Letter()).ToUrl("/api/letters");
             x.WithRequestHeader("Idempotency-Key", "letter-2025-11-10");
             x.StatusCodeShouldBe(201);
-        })).ReadAsTextAsync();
+        })).Result;
 
         var first = await PostOnce();
         var before = await CountEvents();
         var second = await PostOnce();
 
-        Assert.Equal(first, second);
+        Assert.Equal(await first.ReadAsTextAsync(), await second.ReadAsTextAsync());
+        Assert.Equal("true", second.Context.Response.Headers["Idempotent-Replay"].ToString());
         Assert.Equal(before, await CountEvents());
     }
 

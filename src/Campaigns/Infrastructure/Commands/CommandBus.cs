@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Campaigns.Infrastructure.Http;
 using Campaigns.Infrastructure.Validation;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Mvc;
@@ -18,21 +19,43 @@ public static class CommandBus
         // Relayed onto the envelope: Marten records it as the events' user, and handlers read it from the envelope.
         if (bus is not IMessageContext context) throw new InvalidOperationException("Commands need Wolverine's scoped message context.");
         context.UserName = actingUser;
+        // An Idempotency-Key of the HTTP request travels on the envelope; IdempotentCommands stores the answer in the
+        // handler's transaction.
+        var idempotent = IdempotentRequest.Claim();
+        CommandResult result;
         try
         {
-            return await bus.InvokeAsync<CommandResult>(command, ct)
-                   ?? throw new InvalidOperationException($"The handler of {command.GetType().Name} answered nothing.");
+            result = await (idempotent is null
+                         ? bus.InvokeAsync<CommandResult>(command, ct)
+                         : bus.InvokeAsync<CommandResult>(command, idempotent.ToDeliveryOptions(command), ct))
+                     ?? throw new InvalidOperationException($"The handler of {command.GetType().Name} answered nothing.");
         }
-        catch (Exception e) when (IsLostRace(e))
+        catch (Exception e)
         {
+            // Whatever failed, an attempt with the same key may have committed meanwhile (a concurrent duplicate whose
+            // record this attempt's insert collided with, or a commit whose answer was lost): answer that one.
+            if (idempotent is not null && await EarlierAsync(idempotent, ct) is { } earlier) return earlier;
             // Wolverine's retry policy has already run the command again on the new state; this one kept losing.
-            return CommandResult.Refused(Problems.Conflict("Iemand anders wijzigde dit tegelijk. Laad opnieuw en probeer het nog eens."));
+            if (IsLostRace(e)) return CommandResult.Refused(Problems.Conflict("Iemand anders wijzigde dit tegelijk. Laad opnieuw en probeer het nog eens."));
+            throw;
         }
+
+        // A refusal (say "already exists") may only mean that a concurrent duplicate committed first.
+        if (!result.Accepted && idempotent is not null && await EarlierAsync(idempotent, ct) is { } first) return first;
+        return result;
     }
 
-    /// <summary>Two writers on one stream, or a new stream whose id was taken meanwhile.</summary>
+    private static async Task<CommandResult?> EarlierAsync(IdempotentRequest request, CancellationToken ct) =>
+        await request.FindCommittedAsync(ct) is { } earlier
+            ? earlier.RequestHash == request.RequestHash
+                ? CommandResult.Replaying(earlier)
+                : CommandResult.Refused(IdempotencyMiddleware.OtherBody())
+            : null;
+
+    /// <summary>Two writers on one stream, a new stream whose id was taken meanwhile, or a document inserted twice.</summary>
     public static bool IsLostRace(Exception e) =>
         e is JasperFx.ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
+            or JasperFx.DocumentAlreadyExistsException
         || e.InnerException is { } inner && IsLostRace(inner);
 
     public static bool Passed(ProblemDetails problem) =>
@@ -73,6 +96,11 @@ public static class HttpCommands
     {
         public async Task ExecuteAsync(HttpContext http)
         {
+            if (result.Replay is { } earlier)
+            {
+                await IdempotencyMiddleware.ReplayAsync(http, earlier);
+                return;
+            }
             if (result is { Problem: null, Id: { } id })
             {
                 var progress = http.RequestServices.GetRequiredService<Timelines.TimelineProgress>();

@@ -18,6 +18,12 @@ public sealed record CommandResult
     /// <summary>Anything the caller should see besides the id, such as close matches or a secret shown once.</summary>
     public object? Details { get; init; }
 
+    /// <summary>
+    /// The first attempt's stored answer, when this command came with an Idempotency-Key that an earlier attempt
+    /// already committed: nothing was done this time, and the API answers that record again.
+    /// </summary>
+    [JsonIgnore] public Http.IdempotencyRecord? Replay { get; init; }
+
     [JsonIgnore] public bool Accepted => Problem is null;
 
     public static CommandResult Started(Guid id, string location, object? details = null) =>
@@ -26,4 +32,7 @@ public sealed record CommandResult
     public static CommandResult Changed(Guid id) => new() { Id = id };
 
     public static CommandResult Refused(ProblemDetails problem) => new() { Problem = problem };
+
+    public static CommandResult Replaying(Http.IdempotencyRecord earlier) =>
+        new() { Id = earlier.StreamId, Location = earlier.Location, Replay = earlier };
 }

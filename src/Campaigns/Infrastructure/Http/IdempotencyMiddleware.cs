@@ -1,24 +1,35 @@
 using System.Security.Cryptography;
 using System.Text;
+using Campaigns.Infrastructure.Commands;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Campaigns.Infrastructure.Http;
 
-/// <summary>What a POST answered the first time its Idempotency-Key was used.</summary>
+/// <summary>
+/// What a command answered the first time its Idempotency-Key was used. Written by <see cref="IdempotentCommands"/> in
+/// the command's own transaction; <see cref="Body"/> is the JSON of a 201 (null for a 204, and for an answer that held
+/// a secret, see <see cref="SecretWithheld"/>). Purged after <c>Campaigns:Idempotency:RetentionHours</c>.
+/// </summary>
 public sealed record IdempotencyRecord(
-    string Id, string RequestHash, int StatusCode, string? ContentType, string? Location, string Body, DateTimeOffset RecordedAt);
+    string Id, string RequestHash, int StatusCode, string? Location, string? Body, Guid? StreamId, bool SecretWithheld,
+    DateTimeOffset RecordedAt);
 
 /// <summary>
-/// A retried POST with the same Idempotency-Key gets the first answer back and stores nothing more.
-/// Concurrent duplicates are serialised on a PostgreSQL advisory lock, so only one of them runs.
+/// A retried POST with the same Idempotency-Key gets the first answer back and stores nothing more. This middleware
+/// only looks the key up (in a short query session of its own, closed before the request goes on) and replays a
+/// committed answer; otherwise it hands the key to the command the request invokes (<see cref="IdempotentRequest"/>),
+/// whose transaction stores the answer with the events. Concurrent duplicates need no lock: only one of them can
+/// insert the record, and the other answers what that one committed (<see cref="CommandBus"/>).
+/// POSTs that invoke no command (sign-in, imports, forgetting, the calendar secret) are not recorded.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
     public const string HeaderName = "Idempotency-Key";
+    public const string ReplayHeader = "Idempotent-Replay";
     private const int MaxKeyLength = 200;
 
-    public async Task InvokeAsync(HttpContext context, IDocumentStore store, TimeProvider clock)
+    public async Task InvokeAsync(HttpContext context, IDocumentStore store)
     {
         var key = context.Request.Headers[HeaderName].ToString();
         if (!HttpMethods.IsPost(context.Request.Method) || string.IsNullOrWhiteSpace(key))
@@ -34,86 +45,73 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
 
         context.Request.EnableBuffering();
-        var requestHash = await HashRequestBody(context.Request);
-        var recordId = $"{context.User.Identity?.Name}|{context.Request.Path}|{key}";
+        var requestHash = await HashRequest(context.Request);
+        var request = new IdempotentRequest($"{context.User.Identity?.Name}|{context.Request.Path}|{key}", requestHash, store);
 
-        await using var lockConnection = store.Storage.Database.CreateConnection();
-        await lockConnection.OpenAsync(context.RequestAborted);
-        await using (var lockCommand = lockConnection.CreateCommand())
+        if (await request.FindCommittedAsync(context.RequestAborted) is { } earlier)
         {
-            lockCommand.CommandText = "select pg_advisory_lock(hashtextextended(@id, 0))";
-            lockCommand.Parameters.AddWithValue("id", recordId);
-            await lockCommand.ExecuteNonQueryAsync(context.RequestAborted);
+            if (earlier.RequestHash != requestHash) await Results.Problem(OtherBody()).ExecuteAsync(context);
+            else await ReplayAsync(context, earlier);
+            return;
         }
 
+        IdempotentRequest.Current = request;
         try
         {
-            await using (var query = store.QuerySession())
-            {
-                var earlier = await query.LoadAsync<IdempotencyRecord>(recordId, context.RequestAborted);
-                if (earlier is not null)
-                {
-                    await Replay(context, earlier, requestHash);
-                    return;
-                }
-            }
-
-            var originalBody = context.Response.Body;
-            await using var captured = new MemoryStream();
-            context.Response.Body = captured;
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                context.Response.Body = originalBody;
-            }
-
-            captured.Position = 0;
-            var body = Encoding.UTF8.GetString(captured.ToArray());
-            if (context.Response.StatusCode is >= 200 and < 300)
-            {
-                await using var session = store.LightweightSession();
-                session.Store(new IdempotencyRecord(recordId, requestHash, context.Response.StatusCode,
-                    context.Response.ContentType, context.Response.Headers.Location.ToString(), body, clock.GetUtcNow()));
-                await session.SaveChangesAsync(context.RequestAborted);
-            }
-
-            captured.Position = 0;
-            await captured.CopyToAsync(originalBody, context.RequestAborted);
+            await next(context);
         }
         finally
         {
-            await using var unlock = lockConnection.CreateCommand();
-            unlock.CommandText = "select pg_advisory_unlock(hashtextextended(@id, 0))";
-            unlock.Parameters.AddWithValue("id", recordId);
-            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+            IdempotentRequest.Current = null;
         }
     }
 
-    private static async Task Replay(HttpContext context, IdempotencyRecord earlier, string requestHash)
+    public static ProblemDetails OtherBody() => new()
     {
-        if (earlier.RequestHash != requestHash)
+        Status = StatusCodes.Status422UnprocessableEntity, Title = "Idempotency-Key refused",
+        Detail = $"This {HeaderName} was already used for a different request body."
+    };
+
+    /// <summary>The stored answer again, marked <c>Idempotent-Replay: true</c>.</summary>
+    public static async Task ReplayAsync(HttpContext context, IdempotencyRecord earlier)
+    {
+        context.Response.Headers[ReplayHeader] = "true";
+        if (earlier.SecretWithheld)
         {
-            await WriteProblem(context, StatusCodes.Status422UnprocessableEntity,
-                $"This {HeaderName} was already used for a different request body.");
+            // The command was carried out once; its secret was shown to the first attempt only and is stored nowhere.
+            await Results.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Title = "Already carried out",
+                Detail = $"This {HeaderName} was already used, and the request was carried out then. Its answer held a secret " +
+                         "that is shown once and never stored, so it cannot be repeated; issue a new token if it was lost.",
+                Extensions = { ["location"] = earlier.Location }
+            }).ExecuteAsync(context);
             return;
         }
 
         context.Response.StatusCode = earlier.StatusCode;
-        if (earlier.ContentType is not null) context.Response.ContentType = earlier.ContentType;
         if (!string.IsNullOrEmpty(earlier.Location)) context.Response.Headers.Location = earlier.Location;
-        context.Response.Headers["Idempotent-Replay"] = "true";
+        if (earlier.StreamId is { } id)
+        {
+            var progress = context.RequestServices.GetRequiredService<Timelines.TimelineProgress>();
+            context.Response.Headers[Timelines.TimelineProgress.PositionHeader] = (await progress.OfStreamAsync(id, context.RequestAborted)).ToString();
+        }
+        if (earlier.Body is null) return;
+        context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(earlier.Body, context.RequestAborted);
     }
 
-    private static async Task<string> HashRequestBody(HttpRequest request)
+    /// <summary>Method, path and body: the same key on another request is refused.</summary>
+    private static async Task<string> HashRequest(HttpRequest request)
     {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
         request.Body.Position = 0;
-        var hash = await SHA256.HashDataAsync(request.Body, request.HttpContext.RequestAborted);
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0) hash.AppendData(buffer, 0, read);
         request.Body.Position = 0;
-        return Convert.ToHexString(hash);
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     private static Task WriteProblem(HttpContext context, int status, string detail) =>
