@@ -51,24 +51,24 @@ public sealed class TimelinePageResult(IReadOnlyList<string> items, string? next
 public sealed record TimelineFilter
 {
     /// <summary>Happened on or after this day.</summary>
-    [FromQuery] public DateOnly? From { get; set; }
+    [FromQuery(Name = "from")] public DateOnly? From { get; set; }
     /// <summary>Happened on or before this day.</summary>
-    [FromQuery] public DateOnly? To { get; set; }
+    [FromQuery(Name = "to")] public DateOnly? To { get; set; }
     /// <summary>Event type, e.g. <c>meeting-held</c>.</summary>
-    [FromQuery] public string? Type { get; set; }
-    [FromQuery] public Guid? CampaignId { get; set; }
-    [FromQuery] public string? Theme { get; set; }
-    [FromQuery] public Guid? ContactId { get; set; }
+    [FromQuery(Name = "type")] public string? Type { get; set; }
+    [FromQuery(Name = "campaignId")] public Guid? CampaignId { get; set; }
+    [FromQuery(Name = "theme")] public string? Theme { get; set; }
+    [FromQuery(Name = "contactId")] public Guid? ContactId { get; set; }
     /// <summary>Answer from what had been recorded by this moment: later entries, corrections and retractions left out.</summary>
-    [FromQuery] public DateTimeOffset? AsOf { get; set; }
+    [FromQuery(Name = "asOf")] public DateTimeOffset? AsOf { get; set; }
     /// <summary>Show retracted entries too, marked as such (for managers).</summary>
-    [FromQuery] public bool IncludeRetracted { get; set; }
-    [FromQuery] public string? Cursor { get; set; }
-    [FromQuery] public int? Limit { get; set; }
+    [FromQuery(Name = "includeRetracted")] public bool IncludeRetracted { get; set; }
+    [FromQuery(Name = "cursor")] public string? Cursor { get; set; }
+    [FromQuery(Name = "limit")] public int? Limit { get; set; }
     /// <summary><c>oldest</c> first (the default) or <c>newest</c> first; a cursor continues in the order it was read in.</summary>
-    [FromQuery] public string? Order { get; set; }
+    [FromQuery(Name = "order")] public string? Order { get; set; }
     /// <summary>Wait (bounded) until the timelines have processed this <c>Campaigns-Position</c> of a command.</summary>
-    [FromQuery] public long? WaitFor { get; set; }
+    [FromQuery(Name = "waitFor")] public long? WaitFor { get; set; }
 }
 
 public static class TimelineQueries
