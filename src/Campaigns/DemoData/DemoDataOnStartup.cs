@@ -5,7 +5,7 @@ namespace Campaigns.DemoData;
 /// A failure is logged and the app starts without demo data: it is a convenience, not a dependency.
 /// </summary>
 public sealed class DemoDataOnStartup(
-    IConfiguration configuration, DemoDataSeeder seeder, IMessageBus bus, ILoggerFactory loggers) : IHostedService
+    IConfiguration configuration, DemoDataSeeder seeder, IServiceScopeFactory scopes, ILoggerFactory loggers) : IHostedService
 {
     public const string Setting = "Campaigns:SeedDemoDataWhenEmpty";
 
@@ -28,7 +28,9 @@ public sealed class DemoDataOnStartup(
                 _logger.LogInformation(
                     "Demo data seeded in {Seconds:0.0} s: {Themes} themes, {Contacts} contacts, {Campaigns} campaigns, {Demands} demands, {Interactions} interactions, {Events} events",
                     seconds, result.Themes, result.Contacts, result.Campaigns, result.Demands, result.Interactions, result.Events);
-                var reminders = await seeder.ScheduleRemindersAsync(bus, cancellationToken);
+                // The bus is scoped: a hosted service takes it from a scope of its own.
+                using var scope = scopes.CreateScope();
+                var reminders = await seeder.ScheduleRemindersAsync(scope.ServiceProvider.GetRequiredService<IMessageBus>(), cancellationToken);
                 _logger.LogInformation("Reminders scheduled for the demo's {Count} open follow-ups due today or later", reminders);
             }
         }
