@@ -63,6 +63,7 @@ public static class CampaignsOpenApi
         var isCommand = method is "POST" or "PUT" or "DELETE" or "PATCH";
 
         operation.Responses ??= new OpenApiResponses();
+        await SuccessAnswers(operation, context, ct);
         var document = context.Document!;
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
@@ -105,6 +106,53 @@ public static class CampaignsOpenApi
         }
     }
 
+    /// <summary>Commands answer through <c>HttpCommands.AnswerAsync</c>: 201 with Location and the new id when they start a stream, else 204.</summary>
+    private static readonly HashSet<string> Creating =
+        ["AddTheme", "FormulateDemand", "StartCampaign", "RegisterContact", "ScheduleFollowUp", "SendLetter", "LogMeeting", "LogCall", "LogEmail", "LogHearing"];
+    private static readonly HashSet<string> Changing =
+        ["RenameTheme", "AdoptDemand", "RecordSupport", "RejectDemand", "WithdrawDemand", "CloseCampaign", "ChangeContactRole", "EndContactRole",
+         "CorrectContactRoleHistory", "ChangeContactDetails", "InformDataSubject", "CompleteFollowUp", "CancelFollowUp", "RescheduleFollowUp",
+         "CorrectInteraction", "RetractInteraction", "ChangeUserRole", "DisableUser", "RevokeToken"];
+
+    private static async Task SuccessAnswers(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var id = operation.OperationId ?? "";
+        if (!Creating.Contains(id) && !Changing.Contains(id)) return;
+        operation.Responses!.Remove("200");
+        var position = new OpenApiHeader
+        {
+            Description = "When the command appended an event: its log position; pass it as `waitFor` to a timeline read to see your own write.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
+        };
+        if (Changing.Contains(id))
+        {
+            operation.Responses["204"] = new OpenApiResponse
+            {
+                Description = "Recorded.",
+                Headers = new Dictionary<string, IOpenApiHeader> { ["Campaigns-Position"] = position },
+            };
+            return;
+        }
+        var document = context.Document!;
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        if (!document.Components.Schemas.ContainsKey(nameof(CreatedAnswer)))
+            document.AddComponent(nameof(CreatedAnswer), await context.GetOrCreateSchemaAsync(typeof(CreatedAnswer), null, ct));
+        operation.Responses["201"] = new OpenApiResponse
+        {
+            Description = "Recorded; Location says where to read it.",
+            Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["Location"] = new OpenApiHeader { Description = "Where the new resource reads.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                ["Campaigns-Position"] = position,
+            },
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = new OpenApiSchemaReference(nameof(CreatedAnswer), document) },
+            },
+        };
+    }
+
     private static void AddHeader(OpenApiOperation operation, string name, string text)
     {
         operation.Parameters ??= new List<IOpenApiParameter>();
@@ -116,3 +164,6 @@ public static class CampaignsOpenApi
         });
     }
 }
+
+/// <summary>The body of a 201: the id of the stream the command started.</summary>
+public sealed record CreatedAnswer(Guid Id);
