@@ -86,7 +86,7 @@ public class the_api_reference(AppFixture fixture) : FormationContext(fixture)
         var meeting = schemas.GetProperty("LogMeeting");
         Assert.False(string.IsNullOrWhiteSpace(meeting.GetProperty("description").GetString()));
         Assert.Contains("Kamerlid", meeting.GetProperty("example").GetProperty("subject").GetString());
-        Assert.Equal("CoalitionAgreement", schemas.GetProperty("AdoptDemand").GetProperty("example").GetProperty("venue").GetString());
+        Assert.Equal("coalition-agreement", schemas.GetProperty("AdoptDemand").GetProperty("example").GetProperty("venue").GetString());
         Assert.Contains("informateurs", schemas.GetProperty("SendLetter").GetProperty("example").GetProperty("subject").GetString());
     }
 

@@ -41,7 +41,7 @@ public static class SchemaExamples
         }),
         [typeof(AdoptDemand)] = ("Records that a demand was adopted, and where: in the coalition agreement, a motion, a budget, a law or a policy.", () => new JsonObject
         {
-            ["venue"] = "CoalitionAgreement",
+            ["venue"] = "coalition-agreement",
             ["reference"] = "Coalitieakkoord, hoofdstuk Economie: netcongestie",
             ["partial"] = false,
             ["occurredOn"] = "2026-01-15",
@@ -52,7 +52,7 @@ public static class SchemaExamples
         [typeof(TimelineEntry)] = ("One line on a timeline: a contact moment with its corrections folded in, or a lifecycle fact of a demand, contact or campaign.", () => new JsonObject
         {
             ["id"] = "9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f",
-            ["eventType"] = "MeetingHeld",
+            ["eventType"] = "meeting-held",
             ["actingUser"] = "officer",
             ["interactionId"] = "9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f",
             ["happenedOn"] = "2025-11-20",
@@ -64,7 +64,7 @@ public static class SchemaExamples
         {
             ["items"] = new JsonArray(new JsonObject
             {
-                ["eventType"] = "MeetingHeld",
+                ["eventType"] = "meeting-held",
                 ["happenedOn"] = "2025-11-20",
                 ["summary"] = "Gesprek met Kamerlid over netcongestie bij mkb-maakbedrijven",
                 ["themes"] = new JsonArray("netcongestie"),
