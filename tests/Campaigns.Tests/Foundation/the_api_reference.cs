@@ -87,6 +87,7 @@ public class the_api_reference(AppFixture fixture) : FormationContext(fixture)
         Assert.False(string.IsNullOrWhiteSpace(meeting.GetProperty("description").GetString()));
         Assert.Contains("Kamerlid", meeting.GetProperty("example").GetProperty("subject").GetString());
         Assert.Equal("coalition-agreement", schemas.GetProperty("AdoptDemand").GetProperty("example").GetProperty("venue").GetString());
+        Assert.True(schemas.TryGetProperty("RegisteredContactAnswer", out _));
         Assert.Contains("informateurs", schemas.GetProperty("SendLetter").GetProperty("example").GetProperty("subject").GetString());
     }
 

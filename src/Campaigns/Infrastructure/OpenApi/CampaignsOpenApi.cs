@@ -107,8 +107,12 @@ public static class CampaignsOpenApi
     }
 
     /// <summary>Commands answer through <c>HttpCommands.AnswerAsync</c>: 201 with Location and the new id when they start a stream, else 204.</summary>
-    private static readonly HashSet<string> Creating =
-        ["AddTheme", "FormulateDemand", "StartCampaign", "RegisterContact", "ScheduleFollowUp", "SendLetter", "LogMeeting", "LogCall", "LogEmail", "LogHearing"];
+    private static readonly Dictionary<string, Type> Creating = new()
+    {
+        ["AddTheme"] = typeof(CreatedAnswer), ["FormulateDemand"] = typeof(CreatedAnswer), ["StartCampaign"] = typeof(CreatedAnswer),
+        ["RegisterContact"] = typeof(RegisteredContactAnswer), ["ScheduleFollowUp"] = typeof(CreatedAnswer), ["SendLetter"] = typeof(CreatedAnswer),
+        ["LogMeeting"] = typeof(CreatedAnswer), ["LogCall"] = typeof(CreatedAnswer), ["LogEmail"] = typeof(CreatedAnswer), ["LogHearing"] = typeof(CreatedAnswer),
+    };
     private static readonly HashSet<string> Changing =
         ["RenameTheme", "AdoptDemand", "RecordSupport", "RejectDemand", "WithdrawDemand", "CloseCampaign", "ChangeContactRole", "EndContactRole",
          "CorrectContactRoleHistory", "ChangeContactDetails", "InformDataSubject", "CompleteFollowUp", "CancelFollowUp", "RescheduleFollowUp",
@@ -117,7 +121,7 @@ public static class CampaignsOpenApi
     private static async Task SuccessAnswers(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         var id = operation.OperationId ?? "";
-        if (!Creating.Contains(id) && !Changing.Contains(id)) return;
+        if (!Creating.ContainsKey(id) && !Changing.Contains(id)) return;
         operation.Responses!.Remove("200");
         var position = new OpenApiHeader
         {
@@ -136,8 +140,9 @@ public static class CampaignsOpenApi
         var document = context.Document!;
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        if (!document.Components.Schemas.ContainsKey(nameof(CreatedAnswer)))
-            document.AddComponent(nameof(CreatedAnswer), await context.GetOrCreateSchemaAsync(typeof(CreatedAnswer), null, ct));
+        var answer = Creating[id];
+        if (!document.Components.Schemas.ContainsKey(answer.Name))
+            document.AddComponent(answer.Name, await context.GetOrCreateSchemaAsync(answer, null, ct));
         operation.Responses["201"] = new OpenApiResponse
         {
             Description = "Recorded; Location says where to read it.",
@@ -148,7 +153,7 @@ public static class CampaignsOpenApi
             },
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                ["application/json"] = new() { Schema = new OpenApiSchemaReference(nameof(CreatedAnswer), document) },
+                ["application/json"] = new() { Schema = new OpenApiSchemaReference(answer.Name, document) },
             },
         };
     }
@@ -167,3 +172,6 @@ public static class CampaignsOpenApi
 
 /// <summary>The body of a 201: the id of the stream the command started.</summary>
 public sealed record CreatedAnswer(Guid Id);
+
+/// <summary>The body of RegisterContact's 201: the new contact's id and contacts whose name is close (registered either way).</summary>
+public sealed record RegisteredContactAnswer(Guid Id, IReadOnlyList<Contacts.PossibleDuplicate> PossibleDuplicates);
