@@ -103,7 +103,7 @@ public static class LinkOrganisationLoginEndpoint
             .ToProblem();
 
     /// <summary>Links the provider's issuer and subject to the account; the pair then signs in as this user (and no one else).</summary>
-    [WolverinePost("/api/users/{name}/organisation-login"), Tags("Accounts"), Authorize(Policy = Policies.Admin)]
+    [WolverinePost("/api/users/{name}/organisation-login", OperationId = "LinkOrganisationLogin"), Tags("Accounts"), Authorize(Policy = Policies.Admin), EndpointSummary("Link an organisation sign-in."), EndpointDescription("Links the user to their organisation (OpenID Connect) account, so they can sign in with it.")]
     public static async Task<IResult> Link(string name, LinkOrganisationLogin command, ClaimsPrincipal admin, UserDirectory users,
         IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {

@@ -15,7 +15,7 @@ public sealed record IssuedToken(Guid Id, string Token) : Infrastructure.Command
 /// <summary>Who am I: every signed-in user.</summary>
 public static class MeEndpoint
 {
-    [WolverineGet("/api/me"), Tags("Accounts")]
+    [WolverineGet("/api/me", OperationId = "GetMe"), Tags("Accounts"), EndpointSummary("Read the signed-in user."), EndpointDescription("Returns the signed-in user's name and role.")]
     public static object Get(ClaimsPrincipal user) =>
         new { name = user.Identity!.Name, role = user.FindFirstValue(ClaimTypes.Role) };
 }
@@ -23,11 +23,11 @@ public static class MeEndpoint
 /// <summary>Account management: admins only.</summary>
 public static class UserEndpoints
 {
-    [WolverineGet("/api/users"), Tags("Accounts"), Authorize(Policy = Policies.Admin)]
+    [WolverineGet("/api/users", OperationId = "ListUsers"), Tags("Accounts"), Authorize(Policy = Policies.Admin), EndpointSummary("List the users."), EndpointDescription("Returns every user account with role and status.")]
     public static async Task<IReadOnlyList<UserView>> List(UserDirectory users, CancellationToken ct) =>
         (await users.ListAsync(ct)).Select(UserView.From).ToList();
 
-    [WolverineGet("/api/users/{name}/tokens"), Tags("Accounts"), Authorize(Policy = Policies.Admin)]
+    [WolverineGet("/api/users/{name}/tokens", OperationId = "ListTokens"), Tags("Accounts"), Authorize(Policy = Policies.Admin), EndpointSummary("List a user's API tokens."), EndpointDescription("Returns the user's API tokens: id, label, created, expiry and revocation. Never the secret.")]
     public static async Task<IReadOnlyList<TokenView>> Tokens(string name, UserDirectory users, CancellationToken ct) =>
         (await users.TokensAsync(name, ct)).Select(t => new TokenView(t.Id, t.Label, t.CreatedAt, t.CreatedBy, t.RevokedAt, t.RevokedBy)).ToList();
 
@@ -66,7 +66,7 @@ public static class AddUserHandler
 
 public static class AddUserEndpoint
 {
-    [WolverinePost("/api/users"), Tags("Accounts"), Authorize(Policy = Policies.Admin)]
+    [WolverinePost("/api/users", OperationId = "AddUser"), Tags("Accounts"), Authorize(Policy = Policies.Admin), EndpointSummary("Add a user."), EndpointDescription("Adds a user account with a role (officer, manager, admin).")]
     public static Task<IResult> Add(AddUser command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(command, http.User, ct);
 }
@@ -101,7 +101,7 @@ public static class ChangeUserRoleHandler
 
 public static class ChangeUserRoleEndpoint
 {
-    [WolverinePost("/api/users/{name}/role"), Tags("Accounts"), Authorize(Policy = Policies.Admin)]
+    [WolverinePost("/api/users/{name}/role", OperationId = "ChangeUserRole"), Tags("Accounts"), Authorize(Policy = Policies.Admin), EndpointSummary("Change a user's role."), EndpointDescription("Records the user's new role; it applies from their next request.")]
     public static Task<IResult> ChangeRole(string name, ChangeUserRole command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(command with { UserName = name }, http.User, ct);
 }
@@ -132,7 +132,7 @@ public static class DisableUserHandler
 
 public static class DisableUserEndpoint
 {
-    [WolverinePost("/api/users/{name}/disable"), Tags("Accounts"), Authorize(Policy = Policies.Admin)]
+    [WolverinePost("/api/users/{name}/disable", OperationId = "DisableUser"), Tags("Accounts"), Authorize(Policy = Policies.Admin), EndpointSummary("Disable a user."), EndpointDescription("Disables the account: its sessions and tokens stop working at once.")]
     public static Task<IResult> Disable(string name, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(new DisableUser { UserName = name }, http.User, ct);
 }
@@ -164,7 +164,7 @@ public static class IssueTokenHandler
 
 public static class IssueTokenEndpoint
 {
-    [WolverinePost("/api/users/{name}/tokens"), Tags("Accounts"), Authorize(Policy = Policies.Admin)]
+    [WolverinePost("/api/users/{name}/tokens", OperationId = "IssueToken"), Tags("Accounts"), Authorize(Policy = Policies.Admin), EndpointSummary("Issue an API token."), EndpointDescription("Issues a bearer token for the user. The secret (`cmp_…`) is in this answer only and never stored; send it as `Authorization: Bearer`.")]
     public static Task<IResult> Issue(string name, IssueToken command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(command with { UserName = name }, http.User, ct);
 }
@@ -193,7 +193,7 @@ public static class RevokeTokenHandler
 
 public static class RevokeTokenEndpoint
 {
-    [WolverinePost("/api/tokens/{id}/revocation"), Tags("Accounts"), Authorize(Policy = Policies.Admin)]
+    [WolverinePost("/api/tokens/{id}/revocation", OperationId = "RevokeToken"), Tags("Accounts"), Authorize(Policy = Policies.Admin), EndpointSummary("Revoke an API token."), EndpointDescription("Revokes the token: it stops working at once.")]
     public static Task<IResult> Revoke(Guid id, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(new RevokeToken { TokenId = id }, http.User, ct);
 }

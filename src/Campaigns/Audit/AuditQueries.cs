@@ -29,7 +29,7 @@ public static class AuditQueries
     /// <param name="user">Acting user name, exactly.</param>
     /// <param name="stream">One stream: a contact, campaign, demand, interaction or theme id.</param>
     /// <param name="after">The <c>next</c> of the previous page.</param>
-    [WolverineGet("/api/audit"), Tags("Audit"), Authorize(Policy = Policies.Manager)]
+    [WolverineGet("/api/audit", OperationId = "ListAuditEntries"), Tags("Audit"), Authorize(Policy = Policies.Manager), EndpointSummary("Read the audit log."), EndpointDescription("Returns who did what and when, filtered by dates, user and stream, a page at a time (`after`, `limit`).")]
     public static async Task<IResult> List(DateOnly? from, DateOnly? to, string? user, Guid? stream, long? after, int? limit,
         IQuerySession session, CancellationToken ct)
     {

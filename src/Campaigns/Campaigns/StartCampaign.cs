@@ -41,7 +41,7 @@ public static class StartCampaignHandler
 
 public static class StartCampaignEndpoint
 {
-    [WolverinePost("/api/campaigns"), Tags("Campaigns"), Authorize(Policy = Policies.Manager)]
+    [WolverinePost("/api/campaigns", OperationId = "StartCampaign"), Tags("Campaigns"), Authorize(Policy = Policies.Manager), EndpointSummary("Start a campaign."), EndpointDescription("Starts a campaign on a theme, e.g. the input for a cabinet formation. Answers 201 with the campaign's location.")]
     public static Task<IResult> Post(StartCampaign command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(command, http.User, ct);
 }
@@ -71,18 +71,18 @@ public static class CloseCampaignHandler
 
 public static class CloseCampaignEndpoint
 {
-    [WolverinePost("/api/campaigns/{id}/closure"), Tags("Campaigns"), Authorize(Policy = Policies.Manager)]
+    [WolverinePost("/api/campaigns/{id}/closure", OperationId = "CloseCampaign"), Tags("Campaigns"), Authorize(Policy = Policies.Manager), EndpointSummary("Close a campaign."), EndpointDescription("Records that the campaign ended, with its closing note. Its history stays readable.")]
     public static Task<IResult> Post(Guid id, CloseCampaign command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(http, version => command with { CampaignId = id, ExpectedVersion = version }, ct);
 }
 
 public static class CampaignQueries
 {
-    [WolverineGet("/api/campaigns"), Tags("Campaigns")]
+    [WolverineGet("/api/campaigns", OperationId = "ListCampaigns"), Tags("Campaigns"), EndpointSummary("List the campaigns."), EndpointDescription("Returns every campaign, running and closed.")]
     public static Task<IReadOnlyList<Campaign>> List(IQuerySession session, CancellationToken ct) =>
         session.Query<Campaign>().OrderByDescending(c => c.StartsOn).ToListAsync(ct);
 
-    [WolverineGet("/api/campaigns/{id}"), Tags("Campaigns")]
+    [WolverineGet("/api/campaigns/{id}", OperationId = "GetCampaign"), Tags("Campaigns"), EndpointSummary("Read one campaign."), EndpointDescription("Returns the campaign under the id, or 404.")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<Campaign>(id, ct) is { } campaign ? Results.Ok(campaign) : Results.NotFound();
 }

@@ -43,7 +43,7 @@ public static class ChangeContactDetailsHandler
 
 public static class ChangeContactDetailsEndpoint
 {
-    [WolverinePost("/api/contacts/{id}/details"), Tags("Contacts"), Authorize(Policy = Policies.Officer)]
+    [WolverinePost("/api/contacts/{id}/details", OperationId = "ChangeContactDetails"), Tags("Contacts"), Authorize(Policy = Policies.Officer), EndpointSummary("Change a contact's details."), EndpointDescription("Records new name, e-mail, phone or organisation details for the contact.")]
     public static Task<IResult> Post(Guid id, ChangeContactDetails command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(http, version => command with { ContactId = id, ExpectedVersion = version }, ct);
 }

@@ -35,7 +35,7 @@ public static class ChangeContactRoleHandler
 
 public static class ChangeContactRoleEndpoint
 {
-    [WolverinePost("/api/contacts/{id}/roles"), Tags("Contacts"), Authorize(Policy = Policies.Officer)]
+    [WolverinePost("/api/contacts/{id}/roles", OperationId = "ChangeContactRole"), Tags("Contacts"), Authorize(Policy = Policies.Officer), EndpointSummary("Record a contact's new role."), EndpointDescription("Records that the contact took up a role from a date, e.g. a Kamerlid becoming spokesperson or minister.")]
     public static Task<IResult> Post(Guid id, ChangeContactRole command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(http, version => command with { ContactId = id, ExpectedVersion = version }, ct);
 }
@@ -78,7 +78,7 @@ public static class EndContactRoleHandler
 
 public static class EndContactRoleEndpoint
 {
-    [WolverinePost("/api/contacts/{id}/role-end"), Tags("Contacts"), Authorize(Policy = Policies.Officer)]
+    [WolverinePost("/api/contacts/{id}/role-end", OperationId = "EndContactRole"), Tags("Contacts"), Authorize(Policy = Policies.Officer), EndpointSummary("End a contact's role."), EndpointDescription("Records the date a contact's role ended, e.g. leaving the Tweede Kamer.")]
     public static Task<IResult> Post(Guid id, EndContactRole command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(http, version => command with { ContactId = id, ExpectedVersion = version }, ct);
 }
@@ -113,7 +113,7 @@ public static class CorrectContactRoleHistoryHandler
 
 public static class CorrectContactRoleHistoryEndpoint
 {
-    [WolverinePost("/api/contacts/{id}/role-history/corrections"), Tags("Contacts"), Authorize(Policy = Policies.Officer)]
+    [WolverinePost("/api/contacts/{id}/role-history/corrections", OperationId = "CorrectContactRoleHistory"), Tags("Contacts"), Authorize(Policy = Policies.Officer), EndpointSummary("Correct a contact's role history."), EndpointDescription("Replaces a wrongly recorded role period; the earlier version stays in the event history.")]
     public static Task<IResult> Post(Guid id, CorrectContactRoleHistory command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(http, version => command with { ContactId = id, ExpectedVersion = version }, ct);
 }

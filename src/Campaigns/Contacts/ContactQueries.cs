@@ -8,7 +8,7 @@ public sealed record ContactView(
 
 public static class ContactQueries
 {
-    [WolverineGet("/api/contacts"), Tags("Contacts")]
+    [WolverineGet("/api/contacts", OperationId = "ListContacts"), Tags("Contacts"), EndpointSummary("Search the contacts."), EndpointDescription("Returns contacts (people and organisations) matching the optional search text and kind.")]
     public static async Task<IReadOnlyList<ContactView>> List(string? search, ContactKind? kind, IQuerySession session, CancellationToken ct)
     {
         var query = session.Query<Contact>().AsQueryable();
@@ -23,7 +23,7 @@ public static class ContactQueries
     }
 
     /// <summary>With <c>?on=2025-03-01</c> the answer also says what the person was on that date.</summary>
-    [WolverineGet("/api/contacts/{id}"), Tags("Contacts")]
+    [WolverineGet("/api/contacts/{id}", OperationId = "GetContact"), Tags("Contacts"), EndpointSummary("Read one contact."), EndpointDescription("Returns the contact with its roles, optionally as they stood on a given date (`on`).")]
     public static async Task<IResult> Get(Guid id, DateOnly? on, HttpContext context, IQuerySession session, CancellationToken ct)
     {
         var contact = await session.LoadAsync<Contact>(id, ct);

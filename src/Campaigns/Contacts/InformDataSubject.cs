@@ -27,7 +27,7 @@ public static class InformDataSubjectHandler
 
 public static class InformDataSubjectEndpoint
 {
-    [WolverinePost("/api/contacts/{id}/informed"), Tags("Contacts"), Authorize(Policy = Policies.Officer)]
+    [WolverinePost("/api/contacts/{id}/informed", OperationId = "InformDataSubject"), Tags("Contacts"), Authorize(Policy = Policies.Officer), EndpointSummary("Record that a contact was informed."), EndpointDescription("Records that the person was told the association keeps their data (GDPR article 14), and how.")]
     public static Task<IResult> Post(Guid id, InformDataSubject command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(http, version => command with { ContactId = id, ExpectedVersion = version }, ct);
 }

@@ -42,7 +42,7 @@ public static class RegisterContactHandler
 public static class RegisterContactEndpoint
 {
     /// <summary>201 with the new id and <c>possibleDuplicates</c>: contacts whose name is close (case, accents, "van der").</summary>
-    [WolverinePost("/api/contacts"), Tags("Contacts"), Authorize(Policy = Policies.Officer)]
+    [WolverinePost("/api/contacts", OperationId = "RegisterContact"), Tags("Contacts"), Authorize(Policy = Policies.Officer), EndpointSummary("Register a contact."), EndpointDescription("Registers a person or organisation the association deals with: a Kamerlid, an official, a ministry. Answers 201 with the contact's location.")]
     public static Task<IResult> Post(RegisterContact command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(command, http.User, ct);
 }

@@ -53,7 +53,7 @@ public static class AdoptDemandHandler
 
 public static class AdoptDemandEndpoint
 {
-    [WolverinePost("/api/demands/{id}/adoption"), Tags("Demands"), Authorize(Policy = Policies.Manager)]
+    [WolverinePost("/api/demands/{id}/adoption", OperationId = "AdoptDemand"), Tags("Demands"), Authorize(Policy = Policies.Manager), EndpointSummary("Record that a demand was adopted."), EndpointDescription("Records where the demand was adopted (coalition agreement, motion, budget, law, policy), whether in part, on which date, and which contact moments and contacts get the credit. Schedules a follow-up to check its implementation. Send the demand's ETag as If-Match to refuse a stale write.")]
     public static Task<IResult> Post(Guid id, AdoptDemand command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(http, version => command with { DemandId = id, ExpectedVersion = version }, ct);
 }

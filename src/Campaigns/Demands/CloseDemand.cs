@@ -48,7 +48,7 @@ public static class RejectDemandHandler
 
 public static class RejectDemandEndpoint
 {
-    [WolverinePost("/api/demands/{id}/rejection"), Tags("Demands"), Authorize(Policy = Policies.Manager)]
+    [WolverinePost("/api/demands/{id}/rejection", OperationId = "RejectDemand"), Tags("Demands"), Authorize(Policy = Policies.Manager), EndpointSummary("Record that a demand was rejected."), EndpointDescription("Closes the demand as rejected, with where and why.")]
     public static Task<IResult> Post(Guid id, RejectDemand command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(http, version => command with { DemandId = id, ExpectedVersion = version }, ct);
 }
@@ -67,7 +67,7 @@ public static class WithdrawDemandHandler
 
 public static class WithdrawDemandEndpoint
 {
-    [WolverinePost("/api/demands/{id}/withdrawal"), Tags("Demands"), Authorize(Policy = Policies.Manager)]
+    [WolverinePost("/api/demands/{id}/withdrawal", OperationId = "WithdrawDemand"), Tags("Demands"), Authorize(Policy = Policies.Manager), EndpointSummary("Withdraw a demand."), EndpointDescription("Closes the demand as withdrawn by the association itself, with the reason.")]
     public static Task<IResult> Post(Guid id, WithdrawDemand command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(http, version => command with { DemandId = id, ExpectedVersion = version }, ct);
 }

@@ -3,7 +3,7 @@ namespace Campaigns.Demands;
 public static class DemandQueries
 {
     /// <summary>The demand with its version as the ETag, which a client sends back as <c>If-Match</c>.</summary>
-    [WolverineGet("/api/demands/{id}"), Tags("Demands")]
+    [WolverineGet("/api/demands/{id}", OperationId = "GetDemand"), Tags("Demands"), EndpointSummary("Read one demand."), EndpointDescription("Returns the demand with its status, supporters and outcome; its version is the ETag to send back as If-Match.")]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
         var demand = await session.LoadAsync<Demand>(id, ct);
@@ -12,7 +12,7 @@ public static class DemandQueries
         return Results.Ok(demand);
     }
 
-    [WolverineGet("/api/campaigns/{id}/demands"), Tags("Demands")]
+    [WolverineGet("/api/campaigns/{id}/demands", OperationId = "ListCampaignDemands"), Tags("Demands"), EndpointSummary("List a campaign's demands."), EndpointDescription("Returns the demands formulated under the campaign, with their status.")]
     public static Task<IReadOnlyList<Demand>> ForCampaign(Guid id, IQuerySession session, CancellationToken ct) =>
         session.Query<Demand>().Where(d => d.CampaignId == id).OrderBy(d => d.Code).ThenBy(d => d.FormulatedOn).ToListAsync(ct);
 }

@@ -43,7 +43,7 @@ public static class FormulateDemandHandler
 
 public static class FormulateDemandEndpoint
 {
-    [WolverinePost("/api/campaigns/{id}/demands"), Tags("Demands"), Authorize(Policy = Policies.Manager)]
+    [WolverinePost("/api/campaigns/{id}/demands", OperationId = "FormulateDemand"), Tags("Demands"), Authorize(Policy = Policies.Manager), EndpointSummary("Formulate a demand under a campaign."), EndpointDescription("Records a new demand (what the association asks of politics) under the campaign and its theme. Answers 201 with the demand's location.")]
     public static Task<IResult> Post(Guid id, FormulateDemand command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(command with { CampaignId = id }, http.User, ct);
 }

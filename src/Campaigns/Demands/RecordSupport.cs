@@ -36,7 +36,7 @@ public static class RecordSupportHandler
 
 public static class RecordSupportEndpoint
 {
-    [WolverinePost("/api/demands/{id}/support"), Tags("Demands"), Authorize(Policy = Policies.Manager)]
+    [WolverinePost("/api/demands/{id}/support", OperationId = "RecordSupport"), Tags("Demands"), Authorize(Policy = Policies.Manager), EndpointSummary("Record support for a demand."), EndpointDescription("Records that a contact (a Kamerlid, party or official) expressed support for the demand, and when.")]
     public static Task<IResult> Post(Guid id, RecordSupport command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(http, version => command with { DemandId = id, ExpectedVersion = version }, ct);
 }

@@ -23,7 +23,7 @@ public static class CalendarFeed
     public static string Path(string user) => $"/api/follow-ups/calendar/{Uri.EscapeDataString(user)}.ics";
 
     /// <summary>Makes (or renews) the caller's feed secret and answers the subscription address once.</summary>
-    [WolverinePost("/api/follow-ups/calendar/secret"), Tags("FollowUps"), Authorize(Policy = Policies.Officer)]
+    [WolverinePost("/api/follow-ups/calendar/secret", OperationId = "RenewCalendarSecret"), Tags("FollowUps"), Authorize(Policy = Policies.Officer), EndpointSummary("Renew my calendar feed secret."), EndpointDescription("Issues a new secret for the signed-in user's calendar feed and answers the subscription URL; the old URL stops working.")]
     public static async Task<CalendarSubscription> Renew(ClaimsPrincipal user, HttpRequest request, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var (secret, created) = await RenewAsync(store, user.Identity!.Name!, clock, ct);

@@ -49,7 +49,7 @@ public static class ScheduleFollowUpHandler
 
 public static class ScheduleFollowUpEndpoint
 {
-    [WolverinePost("/api/follow-ups"), Tags("FollowUps"), Authorize(Policy = Policies.Officer)]
+    [WolverinePost("/api/follow-ups", OperationId = "ScheduleFollowUp"), Tags("FollowUps"), Authorize(Policy = Policies.Officer), EndpointSummary("Schedule a follow-up."), EndpointDescription("Schedules a follow-up (call back, send the promised note) for a user on a due date, linked to a contact moment or demand. Answers 201 with its location.")]
     public static Task<IResult> Post(ScheduleFollowUp command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(command, http.User, ct);
 }
@@ -82,7 +82,7 @@ public static class CompleteFollowUpHandler
 
 public static class CompleteFollowUpEndpoint
 {
-    [WolverinePost("/api/follow-ups/{id}/completion"), Tags("FollowUps"), Authorize(Policy = Policies.Officer)]
+    [WolverinePost("/api/follow-ups/{id}/completion", OperationId = "CompleteFollowUp"), Tags("FollowUps"), Authorize(Policy = Policies.Officer), EndpointSummary("Complete a follow-up."), EndpointDescription("Records that the follow-up was done, optionally with the contact moment that did it.")]
     public static Task<IResult> Post(Guid id, CompleteFollowUp command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(http, version => command with { FollowUpId = id, ExpectedVersion = version }, ct);
 }
@@ -110,7 +110,7 @@ public static class CancelFollowUpHandler
 
 public static class CancelFollowUpEndpoint
 {
-    [WolverinePost("/api/follow-ups/{id}/cancellation"), Tags("FollowUps"), Authorize(Policy = Policies.Officer)]
+    [WolverinePost("/api/follow-ups/{id}/cancellation", OperationId = "CancelFollowUp"), Tags("FollowUps"), Authorize(Policy = Policies.Officer), EndpointSummary("Cancel a follow-up."), EndpointDescription("Records that the follow-up is no longer needed, with the reason.")]
     public static Task<IResult> Post(Guid id, CancelFollowUp command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(http, version => command with { FollowUpId = id, ExpectedVersion = version }, ct);
 }
@@ -146,7 +146,7 @@ public static class RescheduleFollowUpHandler
 
 public static class RescheduleFollowUpEndpoint
 {
-    [WolverinePost("/api/follow-ups/{id}/reschedule"), Tags("FollowUps"), Authorize(Policy = Policies.Officer)]
+    [WolverinePost("/api/follow-ups/{id}/reschedule", OperationId = "RescheduleFollowUp"), Tags("FollowUps"), Authorize(Policy = Policies.Officer), EndpointSummary("Reschedule a follow-up."), EndpointDescription("Moves the follow-up to a new due date or assignee.")]
     public static Task<IResult> Post(Guid id, RescheduleFollowUp command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(http, version => command with { FollowUpId = id, ExpectedVersion = version }, ct);
 }

@@ -19,7 +19,7 @@ public sealed record MyFollowUps(string Assignee, DateOnly Today, IReadOnlyList<
 
 public static class FollowUpQueries
 {
-    [WolverineGet("/api/follow-ups"), Tags("FollowUps")]
+    [WolverineGet("/api/follow-ups", OperationId = "ListFollowUps"), Tags("FollowUps"), EndpointSummary("List follow-ups."), EndpointDescription("Returns follow-ups, filtered by assignee and status (open, overdue, done, cancelled).")]
     public static async Task<IResult> List(string? assignee, string? status, IQuerySession session,
         IOptions<FollowUpPolicyOptions> options, TimeProvider clock, CancellationToken ct)
     {
@@ -45,12 +45,12 @@ public static class FollowUpQueries
         return Results.Ok(await query.OrderBy(f => f.DueOn).Take(1000).ToListAsync(ct));
     }
 
-    [WolverineGet("/api/follow-ups/{id}"), Tags("FollowUps")]
+    [WolverineGet("/api/follow-ups/{id}", OperationId = "GetFollowUp"), Tags("FollowUps"), EndpointSummary("Read one follow-up."), EndpointDescription("Returns the follow-up under the id, or 404.")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<FollowUp>(id, ct) is { } followUp ? Results.Ok(followUp) : Results.NotFound();
 
     /// <summary>The in-app list: overdue, due today, the rest of this week, later.</summary>
-    [WolverineGet("/api/follow-ups/mine"), Tags("FollowUps")]
+    [WolverineGet("/api/follow-ups/mine", OperationId = "GetMyFollowUps"), Tags("FollowUps"), EndpointSummary("List my follow-ups."), EndpointDescription("Returns the signed-in user's open follow-ups: overdue, due today and later.")]
     public static async Task<MyFollowUps> Mine(System.Security.Claims.ClaimsPrincipal user, IQuerySession session,
         IOptions<FollowUpPolicyOptions> options, TimeProvider clock, CancellationToken ct)
     {
@@ -77,7 +77,7 @@ public static class FollowUpQueries
     /// header, so the feed takes the user's calendar secret as <c>?token=cal_…</c> (see <see cref="CalendarFeed"/>);
     /// signed in, a user reads their own feed and a manager anyone's.
     /// </summary>
-    [WolverineGet("/api/follow-ups/calendar/{user}.ics"), Tags("FollowUps"), AllowAnonymous]
+    [WolverineGet("/api/follow-ups/calendar/{user}.ics", OperationId = "GetFollowUpCalendar"), Tags("FollowUps"), AllowAnonymous, EndpointSummary("Read a user's follow-ups as a calendar feed."), EndpointDescription("Returns the user's open follow-ups as an iCalendar feed. Anonymous: the secret `token` from RenewCalendarSecret authorises it, so calendar apps can subscribe.")]
     public static async Task<IResult> Calendar(string user, string? token, ClaimsPrincipal caller, UserDirectory users,
         IQuerySession session, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ namespace Campaigns.Imports;
 /// </summary>
 public static class ExportEventsEndpoint
 {
-    [WolverineGet("/api/export"), Tags("Export"), Authorize(Policy = Policies.Manager)]
+    [WolverineGet("/api/export", OperationId = "ExportEvents"), Tags("Export"), Authorize(Policy = Policies.Manager), EndpointSummary("Export the event log."), EndpointDescription("Streams every recorded event as JSON lines, for a backup or an analysis elsewhere.")]
     public static IResult Get(EventLog log, TimeProvider clock, CancellationToken ct) =>
         Results.Stream(output => log.ExportAsync(output, ct), "application/x-ndjson",
             $"campaigns-events-{clock.GetUtcNow():yyyyMMdd-HHmmss}.jsonl");

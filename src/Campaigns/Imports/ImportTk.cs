@@ -17,7 +17,7 @@ public static class ImportTkEndpoint
     /// <summary>A zip of all current members is well under 1 MB; the history of every Kamerlid since 1815 is not.</summary>
     public const long MaxUploadBytes = 16 * 1024 * 1024;
 
-    [WolverinePost("/api/imports/tk"), Tags("Imports"), Authorize(Policy = Policies.Manager)]
+    [WolverinePost("/api/imports/tk", OperationId = "ImportTk"), Tags("Imports"), Authorize(Policy = Policies.Manager), EndpointSummary("Import the Tweede Kamer members."), EndpointDescription("Imports or updates Kamerleden and their parties from an uploaded Tweede Kamer export; answers what was added, changed and left alone.")]
     public static async Task<IResult> Post(HttpContext context, TkImporter importer, CancellationToken ct)
     {
         var data = await ReadAsync(context, ct);

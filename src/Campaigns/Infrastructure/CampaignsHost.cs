@@ -8,7 +8,7 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Exceptions;
-using Scalar.AspNetCore;
+using Campaigns.Infrastructure.OpenApi;
 using Serilog;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -34,7 +34,7 @@ public static class CampaignsHost
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddCampaignsOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
         builder.AddCampaignsAccounts();
@@ -114,8 +114,7 @@ public static class CampaignsHost
         app.UseMiddleware<NullBodyMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
 
-        app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference().AllowAnonymous();
+        app.MapCampaignsOpenApi();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapCampaignsLogin();
         app.MapOrganisationSignIn();

@@ -66,7 +66,7 @@ public static class CorrectInteractionHandler
 
 public static class CorrectInteractionEndpoint
 {
-    [WolverinePost("/api/interactions/{id}/corrections"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
+    [WolverinePost("/api/interactions/{id}/corrections", OperationId = "CorrectInteraction"), Tags("Interactions"), Authorize(Policy = Policies.Officer), EndpointSummary("Correct a contact moment."), EndpointDescription("Records a correction of a logged contact moment; the timeline shows the corrected version and keeps the earlier ones as revisions.")]
     public static Task<IResult> Post(Guid id, CorrectInteraction command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(http, version => command with { InteractionId = id, ExpectedVersion = version }, ct);
 }
@@ -98,14 +98,14 @@ public static class RetractInteractionHandler
 
 public static class RetractInteractionEndpoint
 {
-    [WolverinePost("/api/interactions/{id}/retraction"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
+    [WolverinePost("/api/interactions/{id}/retraction", OperationId = "RetractInteraction"), Tags("Interactions"), Authorize(Policy = Policies.Officer), EndpointSummary("Retract a contact moment."), EndpointDescription("Records that a contact moment was logged in error, with the reason; it stays visible as retracted.")]
     public static Task<IResult> Post(Guid id, RetractInteraction command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(http, version => command with { InteractionId = id, ExpectedVersion = version }, ct);
 }
 
 public static class InteractionQueries
 {
-    [WolverineGet("/api/interactions/{id}"), Tags("Interactions")]
+    [WolverineGet("/api/interactions/{id}", OperationId = "GetInteraction"), Tags("Interactions"), EndpointSummary("Read one contact moment."), EndpointDescription("Returns the contact moment with its current version; its version is the ETag to send back as If-Match.")]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
         var interaction = await session.LoadAsync<Interaction>(id, ct);

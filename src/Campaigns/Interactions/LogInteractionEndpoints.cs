@@ -59,7 +59,7 @@ public static class SendLetterHandler
 
 public static class SendLetterEndpoint
 {
-    [WolverinePost("/api/letters"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
+    [WolverinePost("/api/letters", OperationId = "SendLetter"), Tags("Interactions"), Authorize(Policy = Policies.Officer), EndpointSummary("Log a letter."), EndpointDescription("Records a letter sent to contacts, e.g. the formation letter to the informateurs, with its themes, campaign and demands. Answers 201 with the contact moment's location.")]
     public static Task<IResult> Post(SendLetter command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(command, http.User, ct);
 }
@@ -75,7 +75,7 @@ public static class LogMeetingHandler
 
 public static class LogMeetingEndpoint
 {
-    [WolverinePost("/api/meetings"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
+    [WolverinePost("/api/meetings", OperationId = "LogMeeting"), Tags("Interactions"), Authorize(Policy = Policies.Officer), EndpointSummary("Log a meeting."), EndpointDescription("Records a meeting held with contacts, e.g. with a Kamerlid, with subject, outcome, place and date. Answers 201 with the contact moment's location and its log position in Campaigns-Position.")]
     public static Task<IResult> Post(LogMeeting command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(command, http.User, ct);
 }
@@ -91,7 +91,7 @@ public static class LogCallHandler
 
 public static class LogCallEndpoint
 {
-    [WolverinePost("/api/calls"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
+    [WolverinePost("/api/calls", OperationId = "LogCall"), Tags("Interactions"), Authorize(Policy = Policies.Officer), EndpointSummary("Log a phone call."), EndpointDescription("Records a phone call with contacts, with subject, outcome and date. Answers 201 with the contact moment's location.")]
     public static Task<IResult> Post(LogCall command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(command, http.User, ct);
 }
@@ -107,7 +107,7 @@ public static class LogEmailHandler
 
 public static class LogEmailEndpoint
 {
-    [WolverinePost("/api/emails"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
+    [WolverinePost("/api/emails", OperationId = "LogEmail"), Tags("Interactions"), Authorize(Policy = Policies.Officer), EndpointSummary("Log an e-mail."), EndpointDescription("Records an e-mail sent to contacts, with its themes, campaign and demands. Answers 201 with the contact moment's location.")]
     public static Task<IResult> Post(LogEmail command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(command, http.User, ct);
 }
@@ -123,7 +123,7 @@ public static class LogHearingHandler
 
 public static class LogHearingEndpoint
 {
-    [WolverinePost("/api/hearings"), Tags("Interactions"), Authorize(Policy = Policies.Officer)]
+    [WolverinePost("/api/hearings", OperationId = "LogHearing"), Tags("Interactions"), Authorize(Policy = Policies.Officer), EndpointSummary("Log a hearing."), EndpointDescription("Records a hearing or rondetafelgesprek attended, with subject, outcome, place and date. Answers 201 with the contact moment's location.")]
     public static Task<IResult> Post(LogHearing command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(command, http.User, ct);
 }

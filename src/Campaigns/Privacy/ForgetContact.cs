@@ -22,7 +22,7 @@ public sealed record ForgetResult(Guid ContactId, int Streams, int SnapshotsRebu
 /// <summary>Forget a person (GDPR art. 17): admins only. Interactions stay, naming a "verwijderd contact".</summary>
 public static class ForgetContactEndpoint
 {
-    [WolverinePost("/api/contacts/{id}/forget"), Tags("Contacts"), Authorize(Policy = Policies.Admin)]
+    [WolverinePost("/api/contacts/{id}/forget", OperationId = "ForgetContact"), Tags("Contacts"), Authorize(Policy = Policies.Admin), EndpointSummary("Forget a person."), EndpointDescription("Erases the person's personal data from the contact and every contact moment naming them (GDPR right to erasure); the facts remain, anonymised.")]
     public static async Task<IResult> Post(Guid id, ClaimsPrincipal user, PersonForgetter forgetter, CancellationToken ct) =>
         await forgetter.ForgetAsync(id, user.Identity!.Name!, ct) is { } result ? Results.Ok(result) : Results.NotFound();
 }

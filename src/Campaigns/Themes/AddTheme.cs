@@ -31,7 +31,7 @@ public static class AddThemeHandler
 
 public static class AddThemeEndpoint
 {
-    [WolverinePost("/api/themes"), Tags("Themes"), Authorize(Policy = Policies.Manager)]
+    [WolverinePost("/api/themes", OperationId = "AddTheme"), Tags("Themes"), Authorize(Policy = Policies.Manager), EndpointSummary("Add a theme."), EndpointDescription("Adds a policy theme (slug and label, e.g. `netcongestie`) that contact moments, demands and timelines are filed under. Answers 201 with the theme's location.")]
     public static Task<IResult> Post(AddTheme command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(command, http.User, ct);
 }
@@ -58,18 +58,18 @@ public static class RenameThemeHandler
 
 public static class RenameThemeEndpoint
 {
-    [WolverinePost("/api/themes/{slug}/label"), Tags("Themes"), Authorize(Policy = Policies.Manager)]
+    [WolverinePost("/api/themes/{slug}/label", OperationId = "RenameTheme"), Tags("Themes"), Authorize(Policy = Policies.Manager), EndpointSummary("Rename a theme's label."), EndpointDescription("Records a new label for the theme; its slug stays, so links and filters keep working.")]
     public static Task<IResult> Post(string slug, RenameTheme command, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(http, version => command with { ThemeId = Theme.IdFor(slug), ExpectedVersion = version }, ct);
 }
 
 public static class ThemeQueries
 {
-    [WolverineGet("/api/themes"), Tags("Themes")]
+    [WolverineGet("/api/themes", OperationId = "ListThemes"), Tags("Themes"), EndpointSummary("List the themes."), EndpointDescription("Returns every theme with its slug and current label.")]
     public static Task<IReadOnlyList<Theme>> List(IQuerySession session, CancellationToken ct) =>
         session.Query<Theme>().OrderBy(t => t.Slug).ToListAsync(ct);
 
-    [WolverineGet("/api/themes/{slug}"), Tags("Themes")]
+    [WolverineGet("/api/themes/{slug}", OperationId = "GetTheme"), Tags("Themes"), EndpointSummary("Read one theme."), EndpointDescription("Returns the theme under the slug, or 404.")]
     public static async Task<IResult> Get(string slug, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<Theme>(Theme.IdFor(slug), ct) is { } theme ? Results.Ok(theme) : Results.NotFound();
 }

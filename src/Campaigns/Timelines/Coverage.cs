@@ -15,7 +15,7 @@ public sealed record ThemeCoverage(string Theme, int Days, DateOnly Since, IRead
 /// <summary>Which fracties and organisations we spoke to about a theme, and which we have not lately (or ever).</summary>
 public static class CoverageQueries
 {
-    [WolverineGet("/api/themes/{slug}/coverage"), Tags("Timelines"), Authorize(Policy = Policies.Manager)]
+    [WolverineGet("/api/themes/{slug}/coverage", OperationId = "GetThemeCoverage"), Tags("Timelines"), Authorize(Policy = Policies.Manager), EndpointSummary("Read who was reached on a theme."), EndpointDescription("Returns, for the theme and the last `days` days, which contacts and parties were reached and which were not.")]
     public static async Task<IResult> Get(string slug, int? days, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         if (days is < 1 or > 3660) return Results.Problem(new Check().Add("days", "Tussen 1 en 3660.").ToProblem());

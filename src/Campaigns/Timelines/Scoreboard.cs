@@ -20,7 +20,7 @@ public sealed record CampaignScoreboard(
 /// <summary>How far a campaign got: read from the inline demand snapshots, so always current.</summary>
 public static class ScoreboardQueries
 {
-    [WolverineGet("/api/campaigns/{id}/scoreboard"), Tags("Timelines"), Authorize(Policy = Policies.Manager)]
+    [WolverineGet("/api/campaigns/{id}/scoreboard", OperationId = "GetCampaignScoreboard"), Tags("Timelines"), Authorize(Policy = Policies.Manager), EndpointSummary("Read a campaign's scoreboard."), EndpointDescription("Returns the campaign's demands by status with their adoptions, and the contact moments credited for them.")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct)
     {
         var campaign = await session.LoadAsync<Campaign>(id, ct);

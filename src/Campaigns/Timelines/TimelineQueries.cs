@@ -76,19 +76,19 @@ public static class TimelineQueries
     private const int DefaultLimit = 50, MaxLimit = 200;
     public const string Oldest = "oldest", Newest = "newest";
 
-    [WolverineGet("/api/timelines/themes/{slug}"), Tags("Timelines")]
+    [WolverineGet("/api/timelines/themes/{slug}", OperationId = "GetThemeTimeline"), Tags("Timelines"), ProducesResponseType<TimelinePage>(StatusCodes.Status200OK), EndpointSummary("Read a theme's timeline."), EndpointDescription("Returns the contact moments and demand facts filed under the theme, oldest first unless `order=newest`, a page at a time (`cursor`, `limit`); filters by date, kind and campaign.")]
     public static Task<IResult> Theme(string slug, [AsParameters] TimelineFilter filter, HttpContext http, IQuerySession session, CancellationToken ct) =>
         AnswerAsync(http, session, filter, TimelineKeys.Theme(slug), ct);
 
-    [WolverineGet("/api/timelines/contacts/{id}"), Tags("Timelines")]
+    [WolverineGet("/api/timelines/contacts/{id}", OperationId = "GetContactTimeline"), Tags("Timelines"), ProducesResponseType<TimelinePage>(StatusCodes.Status200OK), EndpointSummary("Read a contact's timeline."), EndpointDescription("Returns everything recorded with the contact, oldest first unless `order=newest`, a page at a time (`cursor`, `limit`).")]
     public static Task<IResult> Contact(Guid id, [AsParameters] TimelineFilter filter, HttpContext http, IQuerySession session, CancellationToken ct) =>
         AnswerAsync(http, session, filter, TimelineKeys.Contact(id), ct);
 
-    [WolverineGet("/api/timelines/campaigns/{id}"), Tags("Timelines")]
+    [WolverineGet("/api/timelines/campaigns/{id}", OperationId = "GetCampaignTimeline"), Tags("Timelines"), ProducesResponseType<TimelinePage>(StatusCodes.Status200OK), EndpointSummary("Read a campaign's timeline."), EndpointDescription("Returns everything recorded under the campaign, oldest first unless `order=newest`, a page at a time (`cursor`, `limit`).")]
     public static Task<IResult> Campaign(Guid id, [AsParameters] TimelineFilter filter, HttpContext http, IQuerySession session, CancellationToken ct) =>
         AnswerAsync(http, session, filter, TimelineKeys.Campaign(id), ct);
 
-    [WolverineGet("/api/timelines/demands/{id}"), Tags("Timelines")]
+    [WolverineGet("/api/timelines/demands/{id}", OperationId = "GetDemandTimeline"), Tags("Timelines"), ProducesResponseType<TimelinePage>(StatusCodes.Status200OK), EndpointSummary("Read a demand's timeline."), EndpointDescription("Returns the demand's lifecycle and the contact moments that concern it, oldest first unless `order=newest`, a page at a time (`cursor`, `limit`).")]
     public static Task<IResult> Demand(Guid id, [AsParameters] TimelineFilter filter, HttpContext http, IQuerySession session, CancellationToken ct) =>
         AnswerAsync(http, session, filter, TimelineKeys.Demand(id), ct);
 
