@@ -152,6 +152,9 @@ public class webhook_deliveries : IAsyncLifetime
         Assert.Equal(2, receiver.Requests.Count);
         var failed = (await DeliveryAsync(host))!;
         Assert.Contains("500", failed.LastError);
+        var page = await (await host.Scenario(x => x.Get.Url("/beheer/webhooks"))).ReadAsTextAsync();
+        Assert.Contains($"levering-{failed.Id}", page);
+        Assert.Contains("Opnieuw versturen", page);
 
         receiver.Answer = _ => 200;
         await host.Scenario(x =>
@@ -163,5 +166,23 @@ public class webhook_deliveries : IAsyncLifetime
         Assert.Equal(3, receiver.Requests.Count);
         Assert.Single(receiver.Requests.Select(r => r.DeliveryId).Distinct());
         Assert.Equal(failed.Id.ToString(), receiver.Requests.Last().DeliveryId);
+    }
+
+    [Fact]
+    public async Task a_retry_that_was_waiting_is_delivered_after_a_restart()
+    {
+        await using var receiver = new WebhookReceiver { Answer = n => n == 0 ? 500 : 200 };
+        await using (var first = await StartAsync("4,4"))
+        {
+            await RegisterAsync(first, receiver.Url);
+            await StartCampaignAsync(first);
+            await Eventually(async () => (await DeliveryAsync(first))?.Status == DeliveryStatus.Failing, "first attempt failed");
+        }
+        Assert.Single(receiver.Requests);
+
+        await using var second = await StartAsync("4,4");
+        await Eventually(async () => (await DeliveryAsync(second))?.Status == DeliveryStatus.Delivered, "delivered by the restarted app", 90);
+        Assert.Equal(2, receiver.Requests.Count);
+        Assert.Single(receiver.Requests.Select(r => r.DeliveryId).Distinct());
     }
 }
