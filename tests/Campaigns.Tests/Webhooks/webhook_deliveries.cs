@@ -185,4 +185,26 @@ public class webhook_deliveries : IAsyncLifetime
         Assert.Equal(2, receiver.Requests.Count);
         Assert.Single(receiver.Requests.Select(r => r.DeliveryId).Distinct());
     }
+
+    [Fact]
+    public async Task loopback_addresses_are_refused_unless_allowed_and_only_admins_register()
+    {
+        await using var host = await AppFixture.StartHostAsync(_connectionString, settings: new Dictionary<string, string>
+        {
+            ["Campaigns:Webhooks:AllowHttp"] = "true"
+        });
+        await host.Scenario(x =>
+        {
+            x.Post.Json(new { url = "http://127.0.0.1:9/hook", kinds = new[] { WebhookKinds.CampaignStarted } }).ToUrl("/api/webhooks");
+            x.StatusCodeShouldBe(400);
+            x.ContentShouldContain("url");
+        });
+        var officer = await new TestUsers(host.Services.GetRequiredService<IDocumentStore>()).TokenForAsync("olga.officer", global::Campaigns.Accounts.Roles.Manager);
+        await host.Scenario(x =>
+        {
+            x.WithRequestHeader("Authorization", "Bearer " + officer);
+            x.Post.Json(new { url = "https://example.org/hook", kinds = new[] { WebhookKinds.CampaignStarted } }).ToUrl("/api/webhooks");
+            x.StatusCodeShouldBe(403);
+        });
+    }
 }
