@@ -19,5 +19,6 @@ public static class Features
         services.AddSingleton<Privacy.PersonForgetter>();
         services.AddTransient<Imports.TkImporter>();
         services.AddTransient<Imports.EventLog>();
+        Webhooks.WebhooksSetup.AddCampaignsWebhooks(services, configuration);
     }
 }

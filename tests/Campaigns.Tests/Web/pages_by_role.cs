@@ -51,6 +51,7 @@ public class pages_by_role(AppFixture fixture) : FormationContext(fixture)
         ["beheer/export"] = ("/beheer/export", Roles.Manager),
         ["beheer/gebruikers"] = ("/beheer/gebruikers", Roles.Admin),
         ["beheer/gebruikers/{name}"] = ($"/beheer/gebruikers/{AppFixture.Officer}", Roles.Admin),
+        ["beheer/webhooks"] = ("/beheer/webhooks", Roles.Admin),
         ["niet-gevonden"] = ("/niet-gevonden", Roles.Officer),
     };
 
