@@ -112,11 +112,13 @@ public static class CampaignsOpenApi
         ["AddTheme"] = typeof(CreatedAnswer), ["FormulateDemand"] = typeof(CreatedAnswer), ["StartCampaign"] = typeof(CreatedAnswer),
         ["RegisterContact"] = typeof(RegisteredContactAnswer), ["ScheduleFollowUp"] = typeof(CreatedAnswer), ["SendLetter"] = typeof(CreatedAnswer),
         ["LogMeeting"] = typeof(CreatedAnswer), ["LogCall"] = typeof(CreatedAnswer), ["LogEmail"] = typeof(CreatedAnswer), ["LogHearing"] = typeof(CreatedAnswer),
+        ["RegisterWebhook"] = typeof(Webhooks.RegisteredWebhook),
     };
     private static readonly HashSet<string> Changing =
         ["RenameTheme", "AdoptDemand", "RecordSupport", "RejectDemand", "WithdrawDemand", "CloseCampaign", "ChangeContactRole", "EndContactRole",
          "CorrectContactRoleHistory", "ChangeContactDetails", "InformDataSubject", "CompleteFollowUp", "CancelFollowUp", "RescheduleFollowUp",
-         "CorrectInteraction", "RetractInteraction", "ChangeUserRole", "DisableUser", "RevokeToken"];
+         "CorrectInteraction", "RetractInteraction", "ChangeUserRole", "DisableUser", "RevokeToken",
+         "DisableWebhook", "ResendWebhookDelivery"];
 
     private static async Task SuccessAnswers(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
