@@ -42,6 +42,9 @@ public class forgetting_someone_named_like_the_store(AppFixture fixture) : Forma
         });
         await Post($"/api/interactions/{other}/corrections", new { outcome = "Komt terug op de vraag", reason = "Aangevuld" }, 204);
 
+        // Timelines are projected after the commands; compare read models once they hold everything written above.
+        var progress = Host.Services.GetRequiredService<TimelineProgress>();
+        Assert.True(await progress.WaitForEverythingAsync(TimeSpan.FromSeconds(30)));
         var eventsBefore = await EventRows(person);
         var documentsBefore = await DocumentRows(person);
         Assert.Contains(eventsBefore.Values, row => row.Contains("meeting_held"));
@@ -50,6 +53,7 @@ public class forgetting_someone_named_like_the_store(AppFixture fixture) : Forma
         await Scenario(x => { x.Post.Json(new { }).ToUrl($"/api/contacts/{person}/forget"); x.StatusCodeShouldBe(200); });
 
         // Every event and read model that is not theirs is byte for byte what it was.
+        Assert.True(await progress.WaitForEverythingAsync(TimeSpan.FromSeconds(30)));
         var eventsAfter = await EventRows(person);
         foreach (var (id, row) in eventsBefore) Assert.Equal(row, eventsAfter[id]);
         var documentsAfter = await DocumentRows(person);
@@ -63,7 +67,6 @@ public class forgetting_someone_named_like_the_store(AppFixture fixture) : Forma
         Assert.DoesNotContain(timeline.Items, e => e.Summary.Contains(name) || (phone is not null && e.Summary.Contains(phone)));
 
         // A rebuild from the masked log gives the timelines the erasure left.
-        Assert.True(await Host.Services.GetRequiredService<TimelineProgress>().WaitForEverythingAsync(TimeSpan.FromSeconds(30)));
         var entries = await Entries();
         await TimelineSubscription.RebuildAsync(Store, CancellationToken.None);
         Assert.Equal(entries, await Entries());

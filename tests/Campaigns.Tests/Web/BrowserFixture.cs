@@ -102,7 +102,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             await page.FillAsync("#password", PasswordFor(user));
         }
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        // Signed in once the browser has left the login pages; the first page's own loading is the test's business.
+        await page.WaitForURLAsync(url => !url.Contains("/login"),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
         return page;
     }
 
