@@ -39,11 +39,6 @@ public static class ResendWebhookDeliveryEndpoint
     [WolverinePost("/api/webhooks/deliveries/{id}/resend", OperationId = "ResendWebhookDelivery"), Tags("Webhooks"), Authorize(Policy = Policies.Admin)]
     [EndpointSummary("Resend a webhook delivery")]
     [EndpointDescription("Sends a failed or dead-lettered delivery again, with the same delivery id.")]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status401Unauthorized)]
-    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status403Forbidden)]
-    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status404NotFound)]
-    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status409Conflict)]
     public static Task<IResult> Post(Guid id, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         bus.AnswerAsync(new ResendWebhookDelivery { DeliveryId = id }, http.User, ct);
 }
