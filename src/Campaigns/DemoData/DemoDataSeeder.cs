@@ -57,7 +57,7 @@ public sealed class DemoDataSeeder(
     internal async Task<DemoSeedResult> SeedAsync(IReadOnlyList<DemoStep> steps, CancellationToken ct)
     {
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await using var seeding = await SeedingLock.TakeAsync(store, AdvisoryLockKey, ct);
+        await using var seeding = await SessionAdvisoryLock.TakeAsync(store, AdvisoryLockKey, ct);
         await using (var query = store.QuerySession())
         {
             if (await query.LoadAsync<DemoDataSeeded>(DemoDataSeeded.TheId, ct) is not null)
@@ -366,28 +366,4 @@ public sealed class DemoDataSeeded
     public string Id { get; set; } = TheId;
     public DateTimeOffset SeededAt { get; set; }
     public int Events { get; set; }
-}
-
-/// <summary>A session-level advisory lock on a connection of its own, held while the steps commit on theirs.</summary>
-internal sealed class SeedingLock(NpgsqlConnection connection, long key) : IAsyncDisposable
-{
-    public static async Task<SeedingLock> TakeAsync(IDocumentStore store, long key, CancellationToken ct)
-    {
-        var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var take = new NpgsqlCommand("select pg_advisory_lock(@key)", connection);
-        take.Parameters.AddWithValue("key", key);
-        await take.ExecuteNonQueryAsync(ct);
-        return new SeedingLock(connection, key);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await using (var release = new NpgsqlCommand("select pg_advisory_unlock(@key)", connection))
-        {
-            release.Parameters.AddWithValue("key", key);
-            await release.ExecuteNonQueryAsync();
-        }
-        await connection.DisposeAsync();
-    }
 }

@@ -51,3 +51,30 @@ public sealed class LockedTransaction : IAsyncDisposable
         await _connection.DisposeAsync();
     }
 }
+
+/// <summary>
+/// A session-level advisory lock on a connection of its own, for work that commits in several transactions of its own
+/// (the demo data) and must still not run twice at once.
+/// </summary>
+public sealed class SessionAdvisoryLock(NpgsqlConnection connection, long key) : IAsyncDisposable
+{
+    public static async Task<SessionAdvisoryLock> TakeAsync(IDocumentStore store, long key, CancellationToken ct)
+    {
+        var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var take = new NpgsqlCommand("select pg_advisory_lock(@key)", connection);
+        take.Parameters.AddWithValue("key", key);
+        await take.ExecuteNonQueryAsync(ct);
+        return new SessionAdvisoryLock(connection, key);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await using (var release = new NpgsqlCommand("select pg_advisory_unlock(@key)", connection))
+        {
+            release.Parameters.AddWithValue("key", key);
+            await release.ExecuteNonQueryAsync();
+        }
+        await connection.DisposeAsync();
+    }
+}
