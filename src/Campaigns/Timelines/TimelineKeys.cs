@@ -127,15 +127,14 @@ public static class TimelineKeys
             inStep = (bool)(await state.ExecuteScalarAsync(ct))!;
         }
 
+        // In step, the table, functions and triggers are there at this version: no DDL, whose locks on the entries' table
+        // would deadlock with the timeline subscription writing entries while the app starts.
         if (!inStep)
         {
             // Out of step: start from an empty table of the current shape.
             await using var drop = new NpgsqlCommand($"drop table if exists {Table(schema)}", connection, transaction);
             await drop.ExecuteNonQueryAsync(ct);
-        }
-        await using (var create = new NpgsqlCommand(Ddl(schema), connection, transaction)) await create.ExecuteNonQueryAsync(ct);
-        if (!inStep)
-        {
+            await using (var create = new NpgsqlCommand(Ddl(schema), connection, transaction)) await create.ExecuteNonQueryAsync(ct);
             await using var fill = new NpgsqlCommand(Backfill(schema), connection, transaction);
             await fill.ExecuteNonQueryAsync(ct);
         }
