@@ -166,7 +166,8 @@ public sealed class EventLog(IDocumentStore store, ILogger<EventLog> logger)
         var names = options.Projections.All.Select(p => p.Name).Distinct().ToList();
         foreach (var name in names) await daemon.RebuildProjectionAsync(name, ct);
         await Timelines.TimelineSubscription.RebuildAsync(store, ct);
-        return names.Count + 1;
+        await Search.SearchIndex.RebuildAsync(store, ct);
+        return names.Count + 2;
     }
 
     private IEvent Wrap(ExportedEvent exported)

@@ -42,7 +42,7 @@ public static class ForgetContactEndpoint
 /// Each step can be repeated: if one fails, run the erasure again. PostgreSQL removes the old row versions at its
 /// next vacuum; backups keep them until they expire (see the README's privacy section).
 /// </summary>
-public sealed class PersonForgetter(IDocumentStore store, Wolverine.WolverineOptions wolverine, TimeProvider clock, ILogger<PersonForgetter> logger)
+public sealed class PersonForgetter(IDocumentStore store, Wolverine.WolverineOptions wolverine, TimeProvider clock, TimelineProgress progress, ILogger<PersonForgetter> logger)
 {
     public async Task<ForgetResult?> ForgetAsync(Guid contactId, string actingUser, CancellationToken ct)
     {
@@ -87,6 +87,7 @@ public sealed class PersonForgetter(IDocumentStore store, Wolverine.WolverineOpt
 
         var streams = mentions.Keys.Append(contactId).ToList();
         var rebuilt = await RebuildSnapshotsAsync(streams, ct);
+        await ReindexSearchAsync(contactId, streams, ct);
         // Ids are not words: what masking left is only what still holds a name, e-mail or phone.
         var inEvents = (await EventsMentioningAsync(new Erasure(Guid.Empty, erasure.Terms), ct)).Values.Sum(e => e.Count);
         var (scrubbed, envelopes) = await ScrubRemainingAsync(erasure, ct);
@@ -142,6 +143,20 @@ public sealed class PersonForgetter(IDocumentStore store, Wolverine.WolverineOpt
         count += await RebuildAsync(session, await session.LoadManyAsync<FollowUps.FollowUp>(ct, ids), f => f.Id, ct);
         await session.SaveChangesAsync(ct);
         return count;
+    }
+
+    /// <summary>
+    /// The search rows of the masked streams are written again from their rebuilt snapshots, once the search subscription
+    /// has passed the forgetting: a page it was still working on cannot then write the old words back.
+    /// </summary>
+    private async Task ReindexSearchAsync(Guid contactId, IReadOnlyCollection<Guid> streams, CancellationToken ct)
+    {
+        var forgotten = await progress.OfStreamAsync(contactId, ct);
+        if (!await progress.WaitForAsync(Search.SearchSubscription.ProgressName, forgotten, TimeSpan.FromSeconds(30), ct))
+            logger.LogWarning("Erasure of contact {ContactId}: the search index had not caught up after 30 s; its rows are written again anyway", contactId);
+        await using var session = store.LightweightSession();
+        await Search.SearchIndex.ReindexAsync(streams, session, ct);
+        await session.SaveChangesAsync(ct);
     }
 
     private static async Task<int> RebuildAsync<T>(IDocumentSession session, IReadOnlyList<T> documents, Func<T, Guid> id, CancellationToken ct)

@@ -124,7 +124,10 @@ public sealed class TimelineProgress(IDocumentStore store, IConfiguration config
         }
     }
 
-    /// <summary>For tests and tools: waits until the timelines have processed every event stored so far.</summary>
+    /// <summary>The subscriptions that build read models from the log: what "caught up" waits for.</summary>
+    public static readonly IReadOnlyList<string> ReadModels = [TimelineSubscription.ProgressName, Search.SearchSubscription.ProgressName];
+
+    /// <summary>For tests and tools: waits until the timelines and the search index have processed every event stored so far.</summary>
     public async Task<bool> WaitForEverythingAsync(TimeSpan timeout)
     {
         await using var connection = store.Storage.Database.CreateConnection();
@@ -134,10 +137,27 @@ public sealed class TimelineProgress(IDocumentStore store, IConfiguration config
         await using var command = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {Events}", connection);
         var last = (long)(await command.ExecuteScalarAsync())!;
         var deadline = DateTime.UtcNow + timeout;
-        while (await CurrentAsync(connection, CancellationToken.None) < last)
+        foreach (var name in ReadModels)
+        {
+            while (await CurrentAsync(connection, name, CancellationToken.None) < last)
+            {
+                if (DateTime.UtcNow >= deadline) return false;
+                await Task.Delay(20);
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Waits, for at most <paramref name="timeout"/>, until the subscription <paramref name="progressName"/> has processed <paramref name="position"/>.</summary>
+    public async Task<bool> WaitForAsync(string progressName, long position, TimeSpan timeout, CancellationToken ct)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        var deadline = DateTime.UtcNow + timeout;
+        while (await CurrentAsync(connection, progressName, ct) < position)
         {
             if (DateTime.UtcNow >= deadline) return false;
-            await Task.Delay(20);
+            await Task.Delay(20, ct);
         }
         return true;
     }
@@ -156,11 +176,14 @@ public sealed class TimelineProgress(IDocumentStore store, IConfiguration config
     private string Events => $"{Quote(store.Options.Events.DatabaseSchemaName)}.mt_events";
     private string Progression => $"{Quote(store.Options.Events.DatabaseSchemaName)}.mt_event_progression";
 
-    private async Task<long> CurrentAsync(NpgsqlConnection connection, CancellationToken ct)
+    private Task<long> CurrentAsync(NpgsqlConnection connection, CancellationToken ct) =>
+        CurrentAsync(connection, TimelineSubscription.ProgressName, ct);
+
+    private async Task<long> CurrentAsync(NpgsqlConnection connection, string progressName, CancellationToken ct)
     {
         if (!await ExistsAsync(connection, Progression, ct)) return 0;
         await using var command = new NpgsqlCommand($"select coalesce(max(last_seq_id), 0) from {Progression} where name = @name", connection);
-        command.Parameters.AddWithValue("name", TimelineSubscription.ProgressName);
+        command.Parameters.AddWithValue("name", progressName);
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 

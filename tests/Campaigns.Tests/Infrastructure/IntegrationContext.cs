@@ -28,7 +28,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime, I
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>
-    /// Empties the store for the next test while the timeline subscription keeps running: it first catches up with the
+    /// Empties the store (and the search index) for the next test while the subscriptions keep running: they first catch up with the
     /// earlier test's events, then documents and events go, and the event sequence carries on from where it was, so the
     /// subscription's position stays valid for the next test's events.
     /// </summary>
@@ -45,7 +45,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime, I
         reset.CommandText =
             "do $$ declare t text; begin " +
             "for t in select format('%I.%I', schemaname, tablename) from pg_tables " +
-            $"where schemaname = '{schema}' and (tablename like 'mt\\_doc\\_%' or tablename in ('mt_events', 'mt_streams')) " +
+            $"where schemaname = '{schema}' and (tablename like 'mt\\_doc\\_%' or tablename in ('mt_events', 'mt_streams', 'search_entries')) " +
             "loop execute 'truncate ' || t || ' cascade'; end loop; end $$";
         await reset.ExecuteNonQueryAsync();
     }

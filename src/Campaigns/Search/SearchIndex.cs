@@ -1,0 +1,211 @@
+using Campaigns.Contacts;
+using Campaigns.Demands;
+using Campaigns.Interactions;
+using Campaigns.Themes;
+using JasperFx.Events;
+using Marten;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+using CampaignSnapshot = Campaigns.Campaigns.Campaign;
+
+namespace Campaigns.Search;
+
+/// <summary>What a search hit is: the <c>type</c> filter of the search API takes these names.</summary>
+public static class SearchKinds
+{
+    public const string ContactMoment = "contact-moment", Demand = "demand", Contact = "contact", Campaign = "campaign", Theme = "theme";
+
+    public static readonly IReadOnlyList<string> All = [ContactMoment, Demand, Contact, Campaign, Theme];
+
+    public static string Dutch(string kind, int count) => (kind, count == 1) switch
+    {
+        (ContactMoment, true) => "Contactmoment", (ContactMoment, false) => "Contactmomenten",
+        (Demand, true) => "Wens", (Demand, false) => "Wensen",
+        (Contact, true) => "Contactpersoon", (Contact, false) => "Contactpersonen",
+        (Campaign, true) => "Campagne", (Campaign, false) => "Campagnes",
+        (Theme, true) => "Thema", (Theme, false) => "Thema's",
+        _ => kind
+    };
+}
+
+/// <summary>One row of the search index: the words of one contact moment, demand, contact, campaign or theme as it reads now.</summary>
+public sealed record SearchRow(
+    Guid Id, string Kind, string Title, string Body, string Detail, string Url, IReadOnlyList<string> Themes, Guid? CampaignId,
+    DateOnly? HappenedOn, bool Retracted);
+
+/// <summary>
+/// The search read model: table <c>search_entries</c>, one row per searchable thing with a <c>tsvector</c> built with
+/// PostgreSQL's <c>dutch</c> configuration over unaccented text (title weighted above the body). Rows are written from the
+/// current snapshots of the streams an event touched, so a correction, retraction, rename or forgetting is applied by
+/// writing the row again, and the index converges on the snapshots whichever order events arrive in.
+/// </summary>
+public static class SearchIndex
+{
+    public const string TableName = "search_entries";
+    public const string Configuration = "dutch";
+
+    public static string Table(string schema) => $"\"{schema}\".{TableName}";
+
+    /// <summary>The table, its GIN index, and <c>unaccent</c>, as Marten schema objects: created and migrated with the store.</summary>
+    public static void AddSearchIndex(this StoreOptions options)
+    {
+        options.Storage.ExtendedSchemaObjects.Add(new Extension("unaccent"));
+        var table = new Table(new PostgresqlObjectName(options.DatabaseSchemaName, TableName, SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<Guid>("id").AsPrimaryKey();
+        table.AddColumn<string>("kind").NotNull();
+        table.AddColumn<string>("title").NotNull();
+        table.AddColumn<string>("body").NotNull();
+        table.AddColumn<string>("detail").NotNull();
+        table.AddColumn<string>("url").NotNull();
+        table.AddColumn("themes", "text[]").NotNull();
+        table.AddColumn("campaign_id", "uuid").AllowNulls();
+        table.AddColumn("happened_on", "date").AllowNulls();
+        table.AddColumn<bool>("retracted").NotNull();
+        table.AddColumn("document", "tsvector").NotNull();
+        table.Indexes.Add(new IndexDefinition($"ix_{TableName}_document") { Method = IndexMethod.gin, Columns = ["document"] });
+        options.Storage.ExtendedSchemaObjects.Add(table);
+    }
+
+    public static ValueTask EnsureAsync(IDocumentStore store, CancellationToken ct) =>
+        store.Storage.Database.EnsureStorageExistsAsync(typeof(Marten.Storage.StorageFeatures), ct);
+
+    /// <summary>Which kind of row the stream of an event feeds; null for events that change no searchable words.</summary>
+    public static string? KindOf(object data) => data switch
+    {
+        InteractionRecorded or InteractionCorrected or InteractionRetracted => SearchKinds.ContactMoment,
+        DemandFormulated or DemandAdopted or DemandRejected or DemandWithdrawn => SearchKinds.Demand,
+        ContactRegistered or ContactDetailsChanged or ContactRoleChanged or ContactRoleEnded or ContactRoleHistoryCorrected
+            or ContactForgotten => SearchKinds.Contact,
+        Campaigns.CampaignStarted or Campaigns.CampaignClosed => SearchKinds.Campaign,
+        ThemeAdded or ThemeRenamed => SearchKinds.Theme,
+        _ => null
+    };
+
+    public static readonly IReadOnlyList<Type> EventTypes =
+    [
+        typeof(LetterSent), typeof(MeetingHeld), typeof(CallMade), typeof(EmailSent), typeof(HearingAttended),
+        typeof(InteractionCorrected), typeof(InteractionRetracted),
+        typeof(DemandFormulated), typeof(DemandAdopted), typeof(DemandRejected), typeof(DemandWithdrawn),
+        typeof(ContactRegistered), typeof(ContactDetailsChanged), typeof(ContactRoleChanged), typeof(ContactRoleEnded),
+        typeof(ContactRoleHistoryCorrected), typeof(ContactForgotten),
+        typeof(Campaigns.CampaignStarted), typeof(Campaigns.CampaignClosed),
+        typeof(ThemeAdded), typeof(ThemeRenamed)
+    ];
+
+    /// <summary>Writes again the rows of the streams these events touched, in the caller's transaction.</summary>
+    public static Task ApplyAsync(IEnumerable<IEvent> events, IDocumentOperations operations, CancellationToken ct)
+    {
+        var streams = new Dictionary<string, HashSet<Guid>>();
+        foreach (var e in events)
+        {
+            if (KindOf(e.Data) is not { } kind) continue;
+            if (!streams.TryGetValue(kind, out var ids)) streams[kind] = ids = [];
+            ids.Add(e.StreamId);
+        }
+        return WriteAsync(streams, operations, ct);
+    }
+
+    /// <summary>Writes again the rows of these streams, whatever they are (after a forgetting rewrote their snapshots).</summary>
+    public static Task ReindexAsync(IReadOnlyCollection<Guid> streams, IDocumentOperations operations, CancellationToken ct) =>
+        WriteAsync(SearchKinds.All.ToDictionary(k => k, _ => streams.ToHashSet()), operations, ct);
+
+    private static async Task WriteAsync(Dictionary<string, HashSet<Guid>> streams, IDocumentOperations operations, CancellationToken ct)
+    {
+        var rows = new List<SearchRow>();
+        var gone = new List<Guid>();
+        async Task Collect<T>(string kind, Func<T, Guid> id, Func<T, SearchRow?> row) where T : notnull
+        {
+            if (!streams.TryGetValue(kind, out var ids) || ids.Count == 0) return;
+            var found = await operations.LoadManyAsync<T>(ct, ids.ToArray());
+            foreach (var snapshot in found)
+            {
+                if (row(snapshot) is { } r) rows.Add(r);
+                else gone.Add(id(snapshot));
+            }
+        }
+
+        await Collect<Interaction>(SearchKinds.ContactMoment, i => i.Id, Row);
+        await Collect<Demand>(SearchKinds.Demand, d => d.Id, Row);
+        await Collect<Contact>(SearchKinds.Contact, c => c.Id, Row);
+        await Collect<CampaignSnapshot>(SearchKinds.Campaign, c => c.Id, Row);
+        await Collect<Theme>(SearchKinds.Theme, t => t.Id, Row);
+
+        var table = Table(operations.DocumentStore.Options.DatabaseSchemaName);
+        if (gone.Count > 0) operations.QueueSqlCommand($"delete from {table} where id = any(?)", gone.ToArray());
+        foreach (var r in rows) operations.QueueSqlCommand(UpsertSql(table), Parameters(r));
+    }
+
+    private static string UpsertSql(string table) => $"""
+        insert into {table} (id, kind, title, body, detail, url, themes, campaign_id, happened_on, retracted, document)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+            setweight(to_tsvector('{Configuration}', unaccent(?)), 'A') || setweight(to_tsvector('{Configuration}', unaccent(?)), 'B'))
+        on conflict (id) do update set kind = excluded.kind, title = excluded.title, body = excluded.body, detail = excluded.detail,
+            url = excluded.url, themes = excluded.themes, campaign_id = excluded.campaign_id, happened_on = excluded.happened_on,
+            retracted = excluded.retracted, document = excluded.document
+        """;
+
+    private static object[] Parameters(SearchRow r) =>
+    [
+        r.Id, r.Kind, r.Title, r.Body, r.Detail, r.Url, r.Themes.ToArray(), (object?)r.CampaignId ?? DBNull.Value,
+        (object?)r.HappenedOn ?? DBNull.Value, r.Retracted, r.Title, r.Body
+    ];
+
+    public static SearchRow Row(Interaction i) => new(
+        i.Id, SearchKinds.ContactMoment, i.Subject, Join(i.Summary, i.Outcome, i.DocumentRef),
+        $"{Web.Dutch.Interaction(i.Kind)} · {Web.Dutch.Date(i.HappenedOn)}", $"/contactmomenten/{i.Id}",
+        i.Themes, i.CampaignId, i.HappenedOn, i.Retracted);
+
+    public static SearchRow Row(Demand d) => new(
+        d.Id, SearchKinds.Demand, d.Code is { Length: > 0 } code ? $"{code}: {d.Text}" : d.Text, Join(d.Target, d.Source),
+        $"Wens · {Web.Dutch.Status(d.Status)}", $"/wensen/{d.Id}", [d.Theme], d.CampaignId, d.FormulatedOn, false);
+
+    /// <summary>A forgotten person leaves the index: their row held nothing but their personal data.</summary>
+    public static SearchRow? Row(Contact c) => c.Forgotten ? null : new(
+        c.Id, SearchKinds.Contact, c.Name, Join([c.Organisation, .. c.Roles.Select(r => r.Organisation).Distinct(), c.Notes]),
+        $"{Web.Dutch.Kind(c.Kind)} · {c.Organisation}", $"/contacten/{c.Id}", [], null, null, false);
+
+    public static SearchRow Row(CampaignSnapshot c) => new(
+        c.Id, SearchKinds.Campaign, c.Name, c.Goal, $"Campagne · sinds {Web.Dutch.Date(c.StartsOn)}", $"/campagnes/{c.Id}",
+        c.Themes, c.Id, c.StartsOn, false);
+
+    public static SearchRow Row(Theme t) => new(
+        t.Id, SearchKinds.Theme, t.Label, t.Slug, "Thema", $"/themas/{t.Slug}", [t.Slug], null, null, false);
+
+    private static string Join(params IEnumerable<string?> parts) =>
+        string.Join("\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct());
+
+    /// <summary>
+    /// Writes every row again from the snapshots, in pages: after an event-log import, or with <c>dotnet run -- search</c>.
+    /// </summary>
+    public static async Task<int> RebuildAsync(IDocumentStore store, CancellationToken ct)
+    {
+        await EnsureAsync(store, ct);
+        await using (var clear = store.LightweightSession())
+        {
+            clear.QueueSqlCommand($"truncate {Table(store.Options.DatabaseSchemaName)}");
+            await clear.SaveChangesAsync(ct);
+        }
+        var count = 0;
+        count += await RebuildAsync<Interaction>(store, SearchKinds.ContactMoment, ct);
+        count += await RebuildAsync<Demand>(store, SearchKinds.Demand, ct);
+        count += await RebuildAsync<Contact>(store, SearchKinds.Contact, ct);
+        count += await RebuildAsync<CampaignSnapshot>(store, SearchKinds.Campaign, ct);
+        count += await RebuildAsync<Theme>(store, SearchKinds.Theme, ct);
+        return count;
+    }
+
+    private static async Task<int> RebuildAsync<T>(IDocumentStore store, string kind, CancellationToken ct) where T : notnull
+    {
+        const int page = 2_000;
+        await using var query = store.QuerySession();
+        var table = store.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
+        var ids = await query.AdvancedSql.QueryAsync<Guid>($"select id from {table}", ct);
+        for (var i = 0; i < ids.Count; i += page)
+        {
+            await using var session = store.LightweightSession();
+            await WriteAsync(new() { [kind] = ids.Skip(i).Take(page).ToHashSet() }, session, ct);
+            await session.SaveChangesAsync(ct);
+        }
+        return ids.Count;
+    }
+}
