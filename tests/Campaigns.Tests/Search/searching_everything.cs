@@ -188,6 +188,15 @@ public class searching_everything(AppFixture fixture) : FormationContext(fixture
     }
 
     [Fact]
+    public async Task an_officer_sees_demands_found_without_a_link_to_the_managers_page()
+    {
+        var officer = await BearerFor("zoek.officer", global::Campaigns.Accounts.Roles.Officer);
+        var html = await (await Scenario(x => { x.Get.Url("/zoeken?q=praktijkleren"); x.WithRequestHeader("Authorization", officer); })).ReadAsTextAsync();
+        Assert.Contains("<span class=\"hit-title\">2d: Verhoog de Subsidieregeling <mark>Praktijkleren</mark></span>", html);
+        Assert.DoesNotContain($"href=\"/wensen/{_formation.Demand2d}\"", html);
+    }
+
+    [Fact]
     public async Task the_search_page_names_a_wrong_filter_in_dutch()
     {
         var html = WebUtility.HtmlDecode(await (await Scenario(x => x.Get.Url("/zoeken?q=netcongestie&van=2025-12-01&tot=2025-11-01"))).ReadAsTextAsync());

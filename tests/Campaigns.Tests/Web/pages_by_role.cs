@@ -53,6 +53,7 @@ public class pages_by_role(AppFixture fixture) : FormationContext(fixture)
         ["beheer/gebruikers/{name}"] = ($"/beheer/gebruikers/{AppFixture.Officer}", Roles.Admin),
         ["beheer/webhooks"] = ("/beheer/webhooks", Roles.Admin),
         ["niet-gevonden"] = ("/niet-gevonden", Roles.Officer),
+        ["zoeken"] = ("/zoeken?q=praktijkleren", Roles.Officer),
     };
 
     private static int Rank(string role) => role switch { Roles.Admin => 2, Roles.Manager => 1, _ => 0 };
