@@ -4,7 +4,7 @@ using Campaigns.Bench;
 // figures as one JSON line on stdout, which the scripts collect.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: Campaigns.Bench load|post|reads|scan|badinput|retry|verify-crash|dump-timelines|report [options]");
+    Console.Error.WriteLine("usage: Campaigns.Bench load|post|reads|search|scan|badinput|retry|verify-crash|dump-timelines|report [options]");
     return 2;
 }
 
@@ -13,6 +13,7 @@ return args[0] switch
     "load" => await Loader.Run(args),
     "post" => await LoadGenerator.Run(args),
     "reads" => await Reads.Run(args),
+    "search" => await SearchReads.Run(args),
     "scan" => await Scan.Run(args),
     "badinput" => await BadInput.Run(args),
     "retry" => await RetryDrill.Run(args),

@@ -176,10 +176,14 @@ public static class SearchIndex
 
     /// <summary>
     /// Writes every row again from the snapshots, in pages: after an event-log import, or with <c>dotnet run -- search</c>.
+    /// The subscription then carries on from the last event before the rebuild: the snapshots already hold it.
     /// </summary>
     public static async Task<int> RebuildAsync(IDocumentStore store, CancellationToken ct)
     {
         await EnsureAsync(store, ct);
+        long last;
+        await using (var query = store.QuerySession())
+            last = await query.Events.QueryAllRawEvents().Select(e => e.Sequence).OrderByDescending(s => s).FirstOrDefaultAsync(ct);
         await using (var clear = store.LightweightSession())
         {
             clear.QueueSqlCommand($"truncate {Table(store.Options.DatabaseSchemaName)}");
@@ -191,6 +195,7 @@ public static class SearchIndex
         count += await RebuildAsync<Contact>(store, SearchKinds.Contact, ct);
         count += await RebuildAsync<CampaignSnapshot>(store, SearchKinds.Campaign, ct);
         count += await RebuildAsync<Theme>(store, SearchKinds.Theme, ct);
+        await Infrastructure.SubscriptionProgress.AdvanceAsync(store, SearchSubscription.ProgressName, last, ct);
         return count;
     }
 

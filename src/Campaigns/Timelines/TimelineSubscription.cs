@@ -72,23 +72,9 @@ public sealed class TimelineSubscription : BatchSubscription
             await session.SaveChangesAsync(ct);
         }
 
-        await using var progress = store.LightweightSession();
-        progress.QueueSqlCommand(
-            $"insert into {Quote(store.Options.Events.DatabaseSchemaName)}.mt_event_progression (name, last_seq_id, last_updated) values (?, ?, now()) " +
-            "on conflict (name) do update set last_seq_id = greatest(mt_event_progression.last_seq_id, excluded.last_seq_id), last_updated = excluded.last_updated",
-            ProgressName, after);
-        await progress.SaveChangesAsync(ct);
+        await Infrastructure.SubscriptionProgress.AdvanceAsync(store, ProgressName, after, ct);
         return processed;
     }
-
-    private static async Task<bool> ExistsAsync(NpgsqlConnection connection, string table, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("select to_regclass(@table) is not null", connection);
-        command.Parameters.AddWithValue("table", table);
-        return (bool)(await command.ExecuteScalarAsync(ct))!;
-    }
-
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
 }
 
 /// <summary>Read-your-writes for the timelines: how far the subscription is, and a bounded wait for a position.</summary>
