@@ -71,9 +71,10 @@ public static class Report
         {
             var rs = Kind("search").Where(e => e.GetProperty("case").GetString() == c).ToList();
             var label = $"2b. search {c} ('{rs[0].GetProperty("q").GetString()}', {D(rs[0], "matches"):N0} of {D(rs[0], "rows"):N0} rows)";
-            Row($"{label}: hand-written tsquery p95, ms", rs.Select(e => D(e, "rawP95")).ToList(), "F1", "baseline", null);
+            Row($"{label}: the same tsquery and plan by hand, p95, ms", rs.Select(e => D(e, "rawP95")).ToList(), "F1", "baseline", null);
+            Row($"{label}: by hand, every match ranked, p95, ms", rs.Select(e => D(e, "rawAllP95")).ToList(), "F1", "", null);
             Row($"{label}: GET /api/search p95, ms", rs.Select(e => D(e, "appP95")).ToList(), "F1", "< 50 ms", m => m < 50);
-            Row($"2b. **search {c}: app p95 ÷ raw p95**", rs.Select(e => D(e, "appP95") / D(e, "rawP95")).ToList(), "F1", "", null);
+            Row($"2b. **search {c}: app p95 ÷ raw p95**", rs.Select(e => D(e, "appP95") / D(e, "rawP95")).ToList(), "F1", "≤ 3×", m => m <= 3);
         }
         foreach (var r in Kind("rebuild-search"))
             Row("2b. search index rebuilt from the snapshots, rows/s", [D(r, "rowsPerSecond")], "N0", "", null);

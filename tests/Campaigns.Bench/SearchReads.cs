@@ -28,8 +28,18 @@ public static class SearchReads
             ("rare-word", "praktijkleren", "praktijkleren:*"),
             ("two-words", "mkb regeldruk", "mkb & regeldruk:*"),
         };
-        // The hand-written query: the matching rows, best first, ten of them.
+        // By hand, the app's plan: the newest 101 matching contact moments and every match of the other kinds, ranked.
         const string Raw = $"""
+            select id, kind, title, ts_rank(document, q) as rank from (
+                (select * from {Table} where kind = 'contact-moment' and document @@ to_tsquery('dutch', @q) and not retracted
+                 order by happened_on desc limit 101)
+                union all
+                (select * from {Table} where kind <> 'contact-moment' and document @@ to_tsquery('dutch', @q) and not retracted)) c,
+                to_tsquery('dutch', @q) q
+            order by rank desc limit 10
+            """;
+        // For scale: every match ranked, the cost the app's plan avoids.
+        const string RawAll = $"""
             select id, kind, title, ts_rank(document, q) as rank from {Table}, to_tsquery('dutch', @q) q
             where document @@ q and not retracted order by rank desc limit 10
             """;
@@ -48,6 +58,7 @@ public static class SearchReads
                     $"select count(*) from {Table} where document @@ to_tsquery('dutch', '{c.TsQuery}') and not retracted");
                 var app = new Latencies();
                 var raw = new Latencies();
+                var rawAll = new Latencies();
                 var path = "/api/search?q=" + Uri.EscapeDataString(c.Q);
                 for (var i = 0; i < 3; i++) { await Api(http, path); await RawQuery(connection, Raw, c.TsQuery); }
                 var started = Stopwatch.GetTimestamp();
@@ -57,12 +68,15 @@ public static class SearchReads
                     await RawQuery(connection, Raw, c.TsQuery);
                     raw.Add(Latencies.Ms(t0));
                     t0 = Stopwatch.GetTimestamp();
+                    await RawQuery(connection, RawAll, c.TsQuery);
+                    rawAll.Add(Latencies.Ms(t0));
+                    t0 = Stopwatch.GetTimestamp();
                     await Api(http, path);
                     app.Add(Latencies.Ms(t0));
                 }
-                Console.Error.WriteLine($"search: round {round} {c.Name} ('{c.Q}', {matches:N0} matches): app p95 {app.Percentile(95):F1} ms, raw p95 {raw.Percentile(95):F1} ms");
+                Console.Error.WriteLine($"search: round {round} {c.Name} ('{c.Q}', {matches:N0} matches): app p95 {app.Percentile(95):F1} ms, raw p95 {raw.Percentile(95):F1} ms, every match ranked p95 {rawAll.Percentile(95):F1} ms");
                 Console.WriteLine(FormattableString.Invariant(
-                    $$"""{"kind":"search","case":"{{c.Name}}","q":"{{c.Q}}","round":{{round}},"rows":{{rows}},"matches":{{matches}},"samples":{{app.Count}},"appP50":{{app.Percentile(50):F2}},"appP95":{{app.Percentile(95):F2}},"rawP50":{{raw.Percentile(50):F2}},"rawP95":{{raw.Percentile(95):F2}}}"""));
+                    $$"""{"kind":"search","case":"{{c.Name}}","q":"{{c.Q}}","round":{{round}},"rows":{{rows}},"matches":{{matches}},"samples":{{app.Count}},"appP50":{{app.Percentile(50):F2}},"appP95":{{app.Percentile(95):F2}},"rawP50":{{raw.Percentile(50):F2}},"rawP95":{{raw.Percentile(95):F2}},"rawAllP95":{{rawAll.Percentile(95):F2}}}"""));
             }
         }
         return 0;

@@ -33,10 +33,13 @@ public sealed record SearchHit(
     string Kind, Guid Id, string Title, string TitleHtml, string SnippetHtml, string Detail, string Url, DateOnly? HappenedOn,
     bool Retracted, double Rank);
 
-/// <summary>The hits of one kind, best first; <c>total</c> counts every match of that kind, also those beyond the limit.</summary>
-public sealed record SearchGroup(string Kind, string Label, int Total, IReadOnlyList<SearchHit> Hits);
+/// <summary>
+/// The hits of one kind, best first. <c>total</c> counts the matches of that kind, also those beyond the limit; with
+/// <c>more</c> there are more than that (contact moments are counted up to 100).
+/// </summary>
+public sealed record SearchGroup(string Kind, string Label, int Total, bool More, IReadOnlyList<SearchHit> Hits);
 
-public sealed record SearchResults(string Q, int Total, IReadOnlyList<SearchGroup> Groups);
+public sealed record SearchResults(string Q, int Total, bool More, IReadOnlyList<SearchGroup> Groups);
 
 public static partial class SearchQuery
 {
@@ -74,9 +77,9 @@ public static partial class SearchQuery
         var groups = SearchKinds.All
             .Select(kind => hits.Where(h => h.Kind == kind).ToList())
             .Where(g => g.Count > 0)
-            .Select(g => new SearchGroup(g[0].Kind, SearchKinds.Dutch(g[0].Kind, g[0].Total), g[0].Total, g.Select(Hit).ToList()))
+            .Select(g => new SearchGroup(g[0].Kind, SearchKinds.Dutch(g[0].Kind, g[0].Total), g[0].Total, g[0].More, g.Select(Hit).ToList()))
             .ToList();
-        return (new SearchResults(r.Q!.Trim(), groups.Sum(g => g.Total), groups), null);
+        return (new SearchResults(r.Q!.Trim(), groups.Sum(g => g.Total), groups.Any(g => g.More), groups), null);
     }
 
     /// <summary>A word of the query; <see cref="Excluded"/> for <c>-woord</c>.</summary>
@@ -106,48 +109,69 @@ public static partial class SearchQuery
         else if (word.Length > 4 && word.EndsWith('s')) yield return word[..^1] + ":*";
     }
 
+    /// <summary>
+    /// Contact moments are ranked among the newest <see cref="Candidates"/> that match (found by walking them newest
+    /// first, or from the GIN index for a rare word, as the planner judges), so a common word costs a hundred rows, not
+    /// every match; their total then reads "at least". The other kinds are small and ranked and counted in full.
+    /// </summary>
+    public const int Candidates = 100;
+
     private static (string Sql, object[] Parameters) Sql(string schema, SearchRequest r, IReadOnlyList<Term> terms)
     {
         var parameters = new List<object>();
-        var parts = terms.Select(t =>
+        // Written out where it filters, so that the planner sees the words and can choose between the walk and the index.
+        string TsQuery() => string.Join(" && ", terms.Select(t =>
         {
-            var forms = Forms(t.Word).Select(f =>
+            var any = "(" + string.Join(" || ", Forms(t.Word).Select(f =>
             {
                 parameters.Add(f);
                 return $"to_tsquery('{SearchIndex.Configuration}', unaccent(?))";
-            });
-            var any = "(" + string.Join(" || ", forms) + ")";
+            })) + ")";
             return t.Excluded ? "!!" + any : any;
-        });
-        var query = string.Join(" && ", parts);
+        }));
 
-        var filters = new StringBuilder();
-        void And(string condition, object? value = null)
+        string Filters()
         {
-            filters.Append(" and ").Append(condition);
-            if (value is not null) parameters.Add(value);
+            var filters = new StringBuilder();
+            void And(string condition, object? value = null)
+            {
+                filters.Append(" and ").Append(condition);
+                if (value is not null) parameters.Add(value);
+            }
+            if (!r.IncludeRetracted) And("not s.retracted");
+            if (r.Type is { } type) And("s.kind = ?", type);
+            if (r.Theme is { } theme) And("s.themes @> array[?]::text[]", theme);
+            if (r.CampaignId is { } campaign) And("s.campaign_id = ?", campaign);
+            if (r.From is { } from) And("s.happened_on >= ?", from);
+            if (r.To is { } to) And("s.happened_on <= ?", to);
+            return filters.ToString();
         }
-        if (!r.IncludeRetracted) And("not s.retracted");
-        if (r.Type is { } type) And("s.kind = ?", type);
-        if (r.Theme is { } theme) And("s.themes @> array[?]::text[]", theme);
-        if (r.CampaignId is { } campaign) And("s.campaign_id = ?", campaign);
-        if (r.From is { } from) And("s.happened_on >= ?", from);
-        if (r.To is { } to) And("s.happened_on <= ?", to);
+
+        // Parameters in the order their placeholders appear: the query's CTE first.
+        var query = TsQuery();
+        var table = SearchIndex.Table(schema);
+        var moments = $"""
+            (select s.* from {table} s where s.kind = '{SearchKinds.ContactMoment}' and s.document @@ ({TsQuery()}){Filters()}
+             order by s.happened_on desc limit {Candidates + 1})
+            """;
+        var others = $"""
+            (select s.* from {table} s where s.kind <> '{SearchKinds.ContactMoment}' and s.document @@ ({TsQuery()}){Filters()})
+            """;
         parameters.Add(r.Limit ?? DefaultLimit);
 
         var headline = $"'StartSel={Open}, StopSel={Close}";
         var sql = $"""
             with q as materialized (select {query} as query),
+            candidates as ({moments} union all {others}),
             ranked as (
-                select s.id, s.kind, s.title, s.body, s.detail, s.url, s.happened_on, s.retracted, ts_rank(s.document, q.query) as rank,
-                    row_number() over (partition by s.kind order by ts_rank(s.document, q.query) desc, s.happened_on desc nulls last, s.id) as n,
-                    count(*) over (partition by s.kind) as total
-                from {SearchIndex.Table(schema)} s, q
-                where s.document @@ q.query{filters}
+                select c.id, c.kind, c.title, c.body, c.detail, c.url, c.happened_on, c.retracted, ts_rank(c.document, q.query) as rank,
+                    row_number() over (partition by c.kind order by ts_rank(c.document, q.query) desc, c.happened_on desc nulls last, c.id) as n,
+                    count(*) over (partition by c.kind) as total
+                from candidates c, q
             )
             select jsonb_build_object(
                 'kind', r.kind, 'id', r.id, 'title', r.title, 'detail', r.detail, 'url', r.url, 'happenedOn', r.happened_on,
-                'retracted', r.retracted, 'rank', r.rank, 'total', r.total,
+                'retracted', r.retracted, 'rank', r.rank, 'total', least(r.total, {Candidates}), 'more', r.total > {Candidates},
                 'titleMarked', ts_headline('{SearchIndex.Configuration}', r.title, q.query, {headline}, HighlightAll=true'),
                 'bodyMarked', ts_headline('{SearchIndex.Configuration}', r.body, q.query, {headline}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'))::text
             from ranked r, q
@@ -159,7 +183,7 @@ public static partial class SearchQuery
 
     private sealed record Row(
         string Kind, Guid Id, string Title, string Detail, string Url, DateOnly? HappenedOn, bool Retracted, double Rank, int Total,
-        string TitleMarked, string BodyMarked);
+        bool More, string TitleMarked, string BodyMarked);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

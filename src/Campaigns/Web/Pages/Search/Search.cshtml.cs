@@ -58,6 +58,17 @@ public sealed class SearchModel(IQuerySession session) : PageModel
         "soort" => "Soort", "thema" => "Thema", "campagne" => "Campagne", "van" => "Vanaf", "tot" => "Tot en met", _ => field
     };
 
+    /// <summary>The same search narrowed to one kind, which then shows more hits of it.</summary>
+    public string MoreLink(string kind)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["q"] = Q, ["soort"] = kind, ["thema"] = Theme, ["campagne"] = CampaignId?.ToString(), ["van"] = From?.ToString("yyyy-MM-dd"),
+            ["tot"] = To?.ToString("yyyy-MM-dd"), ["ingetrokken"] = IncludeRetracted ? "true" : null
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/zoeken", query.Where(p => !string.IsNullOrEmpty(p.Value)));
+    }
+
     /// <summary>Officers may not open a demand's or campaign's manager page: such hits are shown without a link.</summary>
     public bool MayOpen(SearchHit hit) =>
         User.IsManager() || hit.Kind is not (SearchKinds.Demand or SearchKinds.Campaign);
