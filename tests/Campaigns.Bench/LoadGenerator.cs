@@ -36,6 +36,10 @@ public static class LoadGenerator
         var idsLock = new Lock();
 
         var latencies = new Latencies();
+        // Projection lag: when each measured command was answered, and at which log position; a poller notes when the
+        // timelines' progression passes each position.
+        var answered = new List<(long At, long Position)>();
+        var answeredLock = new Lock();
         var statuses = new Dictionary<string, int>();
         var statusLock = new Lock();
         void Count(string key) { lock (statusLock) statuses[key] = statuses.GetValueOrDefault(key) + 1; }
@@ -59,11 +63,14 @@ public static class LoadGenerator
                 {
                     using var response = await http.SendAsync(request);
                     var text = await response.Content.ReadAsStringAsync();
-                    var inWindow = t0 >= measureFrom && Stopwatch.GetTimestamp() <= stopAt;
+                    var at = Stopwatch.GetTimestamp();
+                    var inWindow = t0 >= measureFrom && at <= stopAt;
                     if (inWindow)
                     {
                         latencies.Add(Latencies.Ms(t0));
                         Interlocked.Increment(ref measured);
+                        if (response.Headers.TryGetValues("Campaigns-Position", out var values) && long.TryParse(values.FirstOrDefault(), out var position))
+                            lock (answeredLock) answered.Add((at, position));
                     }
                     Count(((int)response.StatusCode).ToString());
                     if (response.StatusCode == HttpStatusCode.Created && ids is not null)
@@ -81,6 +88,22 @@ public static class LoadGenerator
             }
         })).ToArray();
 
+        var polls = new List<(long At, long Position)>();
+        using var pollerStop = new CancellationTokenSource();
+        var poller = Task.Run(async () =>
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(
+                "select coalesce(max(last_seq_id), 0) from campaigns.mt_event_progression where name = 'timelines:All'", connection);
+            while (!pollerStop.IsCancellationRequested)
+            {
+                var position = (long)(await command.ExecuteScalarAsync())!;
+                polls.Add((Stopwatch.GetTimestamp(), position));
+                try { await Task.Delay(10, pollerStop.Token); } catch (TaskCanceledException) { }
+            }
+        });
+
         var progress = Task.Run(async () =>
         {
             while (!workers.All(w => w.IsCompleted))
@@ -92,11 +115,26 @@ public static class LoadGenerator
         });
         await Task.WhenAll(workers);
         await progress;
+        // Give the timelines up to ten seconds to reach the last answered position.
+        var last = answered.Count > 0 ? answered.Max(a => a.Position) : 0;
+        var graceUntil = Stopwatch.GetTimestamp() + 10 * Stopwatch.Frequency;
+        while (Stopwatch.GetTimestamp() < graceUntil && (polls.Count == 0 || polls[^1].Position < last)) await Task.Delay(50);
+        await pollerStop.CancelAsync();
+        await poller;
+        var lag = new Latencies();
+        var caughtUp = polls.ToArray();
+        var notReached = 0;
+        foreach (var (at, position) in answered)
+        {
+            var reached = Array.FindIndex(caughtUp, p => p.Position >= position);
+            if (reached < 0) { notReached++; continue; }
+            lag.Add(Math.Max(0, (caughtUp[reached].At - at) * 1000.0 / Stopwatch.Frequency));
+        }
 
         var tps = measured / seconds;
         string Json(Dictionary<string, int> d) => "{" + string.Join(",", d.OrderBy(s => s.Key).Select(s => $"\"{s.Key}\":{s.Value}")) + "}";
         Console.WriteLine(FormattableString.Invariant(
-            $$"""{"kind":"{{label}}","round":{{round}},"route":"{{route}}","clients":{{clients}},"seconds":{{seconds}},"requests":{{measured}},"tps":{{tps:F1}},"p50":{{latencies.Percentile(50):F2}},"p95":{{latencies.Percentile(95):F2}},"p99":{{latencies.Percentile(99):F2}},"statuses":{{Json(statuses)}}}"""));
+            $$"""{"kind":"{{label}}","round":{{round}},"route":"{{route}}","clients":{{clients}},"seconds":{{seconds}},"requests":{{measured}},"tps":{{tps:F1}},"p50":{{latencies.Percentile(50):F2}},"p95":{{latencies.Percentile(95):F2}},"p99":{{latencies.Percentile(99):F2}},"lagSamples":{{lag.Count}},"lagP50":{{(lag.Count > 0 ? lag.Percentile(50).ToString("F2", System.Globalization.CultureInfo.InvariantCulture) : "null")}},"lagP99":{{(lag.Count > 0 ? lag.Percentile(99).ToString("F2", System.Globalization.CultureInfo.InvariantCulture) : "null")}},"lagNotReached":{{notReached}},"statuses":{{Json(statuses)}}}"""));
         return 0;
     }
 }

@@ -47,6 +47,8 @@ public static class Report
         Row("1. **app TPS ÷ pgbench TPS**", rounds.Select(r => D(app[r], "tps") / D(pg[r], "tps")).ToList(), "P0", "≥ 30%", m => m >= 0.30);
         Row("1. app: p50 latency, ms", rounds.Select(r => D(app[r], "p50")).ToList(), "F1", "", null);
         Row("1. **app: p99 latency, ms**", rounds.Select(r => D(app[r], "p99")).ToList(), "F1", "< 50 ms", m => m < 50);
+        Row("1. projection lag, answer → timelines past its position, p50, ms", rounds.Select(r => D(app[r], "lagP50")).ToList(), "F0", "", null);
+        Row("1. **projection lag p99, ms** (polled every 10 ms)", rounds.Select(r => D(app[r], "lagP99")).ToList(), "F0", "< 1,000 ms", m => m < 1000);
         foreach (var s in Kind("post-at-scale"))
         {
             Row("1b. app at scale (after 2-3, big store): POST /api/meetings TPS", [D(s, "tps")], "F0", "", null);
