@@ -19,11 +19,7 @@ public static class Reads
 
     public static async Task<int> Run(string[] args)
     {
-        var url = Args.Get(args, "--url");
-        var connectionString = Args.Get(args, "--connection");
-        var rounds = Args.Int(args, "--rounds", 3);
-        var samples = Args.Int(args, "--samples", 100);
-        var budget = Args.Double(args, "--budget", 8);
+        var (url, connectionString, rounds, samples, budget) = ReadRun.From(args);
 
         var (theme, themeEntries, contact, contactEntries, (on, at, id)) = await Targets.FindAsync(connectionString);
         var cursor = Cursor(on, at, id);

@@ -14,11 +14,7 @@ public static class SearchReads
 
     public static async Task<int> Run(string[] args)
     {
-        var url = Args.Get(args, "--url");
-        var connectionString = Args.Get(args, "--connection");
-        var rounds = Args.Int(args, "--rounds", 3);
-        var samples = Args.Int(args, "--samples", 100);
-        var budget = Args.Double(args, "--budget", 8);
+        var (url, connectionString, rounds, samples, budget) = ReadRun.From(args);
 
         // The app's query for each word: a prefix, plus the singular of a plural (see SearchQuery.Forms).
         var cases = new (string Name, string Q, string TsQuery)[]

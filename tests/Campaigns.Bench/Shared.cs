@@ -104,3 +104,11 @@ public static class Args
     public static double Double(string[] args, string name, double fallback) =>
         double.Parse(Get(args, name, fallback.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>What the read benchmarks share: <c>--url --connection [--rounds 3] [--samples 100] [--budget 8]</c>.</summary>
+public sealed record ReadRun(string Url, string ConnectionString, int Rounds, int Samples, double Budget)
+{
+    public static ReadRun From(string[] args) => new(
+        Args.Get(args, "--url"), Args.Get(args, "--connection"), Args.Int(args, "--rounds", 3), Args.Int(args, "--samples", 100),
+        Args.Double(args, "--budget", 8));
+}
