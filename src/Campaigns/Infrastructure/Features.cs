@@ -20,5 +20,6 @@ public static class Features
         services.AddTransient<Imports.TkImporter>();
         services.AddTransient<Imports.EventLog>();
         Webhooks.WebhooksSetup.AddCampaignsWebhooks(services, configuration);
+        EmailCapture.EmailCaptureSetup.AddCampaignsEmailCapture(services, configuration);
     }
 }
