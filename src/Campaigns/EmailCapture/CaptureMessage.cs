@@ -76,7 +76,7 @@ public sealed class MessageCapture(IDocumentStore store, IOptions<EmailCaptureOp
             Id = CapturedMessage.DraftIdFor(key),
             MessageKey = key,
             CapturedAt = now,
-            SentAt = sentAt,
+            SentAt = sentAt.ToUniversalTime(),
             SentOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(sentAt, Web.Dutch.Amsterdam).DateTime),
             Subject = read.Subject.Length > Check.ShortText ? read.Subject[..Check.ShortText] : read.Subject,
             Summary = read.Body is { Length: > Check.LongText } long_ ? long_[..(Check.LongText - 1)] + "…" : read.Body,

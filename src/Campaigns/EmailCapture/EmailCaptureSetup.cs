@@ -1,5 +1,3 @@
-using Wolverine.ErrorHandling;
-
 namespace Campaigns.EmailCapture;
 
 public static class EmailCaptureSetup
@@ -23,9 +21,6 @@ public static class EmailCaptureSetup
             // Durable (UseDurableLocalQueues): the next poll survives a restart. One poll at a time on a node.
             opts.PublishMessage<PollCaptureMailbox>().ToLocalQueue(EmailCaptureOptions.Queue);
             opts.LocalQueue(EmailCaptureOptions.Queue).Sequential();
-            // A mailbox that cannot be reached now may answer at the next poll: the chain goes on (the watchdog
-            // restarts it if it stopped), so a failed poll is not retried on its own.
-            opts.OnException<MailKit.Net.Imap.ImapCommandException>().Discard();
         });
     }
 }

@@ -24,7 +24,7 @@ public static partial class MailReading
         var outerFrom = People(message.From).FirstOrDefault();
 
         // An attached original: its own headers and body are the contact moment; its attachments count too.
-        if (message.Attachments.OfType<MessagePart>().FirstOrDefault() is { Message: { } attached })
+        if (message.BodyParts.OfType<MessagePart>().FirstOrDefault() is { Message: { } attached })
         {
             var inner = Read(attached);
             return inner with

@@ -42,12 +42,20 @@ public static class StartCapturePollingHandler
 public static class PollCaptureMailboxHandler
 {
     public static async Task<OutgoingMessages> Handle(PollCaptureMailbox poll, IDocumentSession session, CaptureMailboxPoller poller,
-        IOptions<EmailCaptureOptions> options, TimeProvider clock, CancellationToken ct)
+        IOptions<EmailCaptureOptions> options, TimeProvider clock, ILogger<CaptureMailboxPoller> logger, CancellationToken ct)
     {
         var schedule = await session.LoadAsync<CaptureMailboxSchedule>(CaptureMailboxSchedule.TheId, ct);
         if (schedule is null || schedule.Token != poll.Token) return [];
 
-        await poller.PollAsync(ct);
+        try
+        {
+            await poller.PollAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A mailbox that cannot be reached now may answer at the next poll: the chain goes on.
+            logger.LogWarning(e, "Capture mailbox: poll failed; trying again in {Interval}", options.Value.PollInterval);
+        }
 
         // The next poll and the schedule that names it commit together (Wolverine's outbox).
         var next = schedule with { Token = Guid.NewGuid(), NextPollAt = clock.GetUtcNow() + options.Value.PollInterval };
