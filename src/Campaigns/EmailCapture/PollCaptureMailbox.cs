@@ -3,6 +3,8 @@ using MailKit.Net.Imap;
 using MailKit.Search;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 
 namespace Campaigns.EmailCapture;
 
@@ -41,6 +43,12 @@ public static class StartCapturePollingHandler
 
 public static class PollCaptureMailboxHandler
 {
+    /// <summary>
+    /// What reaches Wolverine here is a shutdown cancelling the poll or the database failing, never the mailbox (caught
+    /// below): the same poll runs again later instead of going to the dead letters, so the chain never stops there.
+    /// </summary>
+    public static void Configure(HandlerChain chain) => chain.OnAnyException().ScheduleRetryIndefinitely(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10));
+
     public static async Task<OutgoingMessages> Handle(PollCaptureMailbox poll, IDocumentSession session, CaptureMailboxPoller poller,
         IOptions<EmailCaptureOptions> options, TimeProvider clock, ILogger<CaptureMailboxPoller> logger, CancellationToken ct)
     {

@@ -7,6 +7,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using MimeKit.Utils;
+using Xunit.Abstractions;
 
 namespace Campaigns.Tests.EmailCapture;
 
@@ -14,7 +15,7 @@ namespace Campaigns.Tests.EmailCapture;
 /// The capture mailbox end to end: real MIME messages appended to the dovecot of ops/imap, the app's durable poll reading
 /// them over IMAP into drafts on a database of its own, and officers confirming or discarding them through the API.
 /// </summary>
-public class capturing_mail_from_the_mailbox : IAsyncLifetime
+public class capturing_mail_from_the_mailbox(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private const string Anna = AppFixture.Officer; // anna.officer@metaalunie.nl: the team domain of TestMailbox.Settings
@@ -349,11 +350,14 @@ public class capturing_mail_from_the_mailbox : IAsyncLifetime
         // Down mid-poll: one draft committed, its message not yet moved, the others not yet read.
         Assert.Single(await DraftsAsync(first));
         Assert.Equal(3, (await _mailbox.MessageIdsAsync()).Count);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await first.StopAsync().WaitAsync(TimeSpan.FromSeconds(60));
         await first.DisposeAsync();
+        output.WriteLine($"stopped in {clock.Elapsed}");
 
         await using var second = await StartAsync();
         var drafts = await WaitForDraftsAsync(second, mails.Length);
+        output.WriteLine($"caught up {clock.Elapsed} after the stop began");
         Assert.Equal(mails.Length, drafts.Count);
         Assert.Equal(mails.Select(m => m.MessageId).Order(), (await _mailbox.MessageIdsAsync(_mailbox.ProcessedFolder)).Order());
         Assert.Equal(mails.Length, (await LedgerAsync(second)).Count);
