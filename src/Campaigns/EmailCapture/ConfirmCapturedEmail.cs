@@ -25,7 +25,9 @@ public sealed record ConfirmCapturedEmail
 /// </summary>
 public static class CapturedEmailConfirmation
 {
-    public static async Task<CommandResult> ConfirmAsync(IMessageBus bus, IQuerySession query, Guid draftId, ConfirmCapturedEmail choice,
+    /// <param name="toCommand">The e-mail to log from the draft: the API fills left-out fields from the draft
+    /// (<see cref="ToLogEmail"/>), the page sends the form as typed, so an emptied field is refused, not refilled.</param>
+    public static async Task<CommandResult> ConfirmAsync(IMessageBus bus, IQuerySession query, Guid draftId, Func<CapturedEmail, LogEmail> toCommand,
         string actingUser, CancellationToken ct)
     {
         if (await query.LoadAsync<CapturedEmail>(draftId, ct) is not { } draft)
@@ -34,7 +36,7 @@ public static class CapturedEmailConfirmation
         var location = $"/api/interactions/{draft.Id}";
         if (await query.LoadAsync<Interaction>(draft.Id, ct) is null)
         {
-            var logged = await bus.InvokeCommandAsync(ToLogEmail(draft, choice), actingUser, ct);
+            var logged = await bus.InvokeCommandAsync(toCommand(draft) with { InteractionId = draft.Id }, actingUser, ct);
             if (!logged.Accepted) return logged;
             location = logged.Location ?? location;
         }
@@ -47,10 +49,10 @@ public static class CapturedEmailConfirmation
     public static LogEmail ToLogEmail(CapturedEmail draft, ConfirmCapturedEmail choice) =>
         new(choice.CampaignId, choice.ContactIds ?? draft.ContactIds, choice.Themes, choice.DemandIds,
             choice.Subject ?? draft.Subject, choice.Summary ?? draft.Summary, choice.SentOn ?? draft.SentOn,
-            choice.DocumentRef ?? draft.DocumentRef, draft.Officer is { } officer ? [officer] : null)
-        {
-            InteractionId = draft.Id
-        };
+            choice.DocumentRef ?? draft.DocumentRef, OurSide(draft));
+
+    /// <summary>The officer who sent or forwarded the mail; none matched means the confirming user, as on the log form.</summary>
+    public static IReadOnlyList<string>? OurSide(CapturedEmail draft) => draft.Officer is { } officer ? [officer] : null;
 }
 
 public static class ConfirmCapturedEmailEndpoint
@@ -59,5 +61,6 @@ public static class ConfirmCapturedEmailEndpoint
     [EndpointSummary("Confirm a captured e-mail.")]
     [EndpointDescription("Logs the draft as an e-mail contact moment (the same command as POST /api/emails), with the campaign, themes and demands chosen; fields left out keep the draft's values. The draft is then deleted. Answers 201 with the contact moment's location.")]
     public static async Task<IResult> Post(Guid id, ConfirmCapturedEmail choice, HttpContext http, IMessageBus bus, IQuerySession query, CancellationToken ct) =>
-        HttpCommands.ToHttp(await CapturedEmailConfirmation.ConfirmAsync(bus, query, id, choice, http.User.Identity!.Name!, ct));
+        HttpCommands.ToHttp(await CapturedEmailConfirmation.ConfirmAsync(bus, query, id,
+            draft => CapturedEmailConfirmation.ToLogEmail(draft, choice), http.User.Identity!.Name!, ct));
 }

@@ -50,12 +50,10 @@ public sealed class CapturedEmailModel(IQuerySession query, IMessageBus bus) : F
     {
         // Binding quirks (an unreadable date) leave the property empty; the domain's rules then name the field in Dutch.
         ModelState.Clear();
-        var choice = new ConfirmCapturedEmail
-        {
-            CampaignId = CampaignId, ContactIds = ContactIds, Themes = Themes, DemandIds = DemandIds,
-            Subject = Subject ?? "", Summary = Summary ?? "", SentOn = SentOn, DocumentRef = DocumentRef ?? ""
-        };
-        var result = await CapturedEmailConfirmation.ConfirmAsync(bus, query, id, choice, ActingUser, ct);
+        var result = await CapturedEmailConfirmation.ConfirmAsync(bus, query, id,
+            draft => new Interactions.LogEmail(CampaignId, ContactIds, Themes, DemandIds, Subject ?? "", Summary, SentOn, DocumentRef,
+                CapturedEmailConfirmation.OurSide(draft)),
+            ActingUser, ct);
         if (result.Problem is { Status: StatusCodes.Status404NotFound }) return NotFound();
         if (result.Problem is { } problem)
         {
