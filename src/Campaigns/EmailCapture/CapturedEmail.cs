@@ -39,6 +39,7 @@ public sealed record CapturedEmail
     /// <summary>Attachment names as the contact moment's document reference, within its 200 characters.</summary>
     public string? DocumentRef => Attachments.Count == 0 ? null : Shorten(string.Join("; ", Attachments));
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<string> Addresses => new[] { From }.Concat(To).Concat(Cc).OfType<MailPerson>().Select(p => p.Address);
 
     private static string Shorten(string text) => text.Length <= Infrastructure.Validation.Check.ShortText ? text : text[..(Infrastructure.Validation.Check.ShortText - 1)] + "…";
