@@ -159,7 +159,7 @@ public class CapturePollHooks
 }
 
 /// <summary>On every node: asks for the chain of polls at start, and again now and then, in case the chain died with a node.</summary>
-public sealed class CapturePollingWatchdog(IMessageBus bus, IOptions<EmailCaptureOptions> options, ILogger<CapturePollingWatchdog> logger) : BackgroundService
+public sealed class CapturePollingWatchdog(IServiceScopeFactory scopes, IOptions<EmailCaptureOptions> options, ILogger<CapturePollingWatchdog> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -169,7 +169,9 @@ public sealed class CapturePollingWatchdog(IMessageBus bus, IOptions<EmailCaptur
         {
             try
             {
-                await bus.InvokeAsync(new StartCapturePolling(), stoppingToken);
+                // The bus is scoped: one scope per check.
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new StartCapturePolling(), stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
