@@ -151,7 +151,9 @@ public class capturing_mail_from_the_mailbox(ITestOutputHelper output) : IAsyncL
         var mails = new[] { Plain(), Bcc(), ForwardedInline(), ForwardedAsAttachment(), HtmlOnly(), WithAttachments(), UnknownSender() };
         await _mailbox.AppendAsync(mails);
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var drafts = (await WaitForDraftsAsync(host, mails.Length)).ToDictionary(d => d.Subject);
+        output.WriteLine($"{mails.Length} messages drafted and moved {clock.Elapsed.TotalSeconds:0.0} s after they were appended");
         Assert.Equal(mails.Length, drafts.Count);
 
         var plain = drafts["Praktijkleren in het regeerakkoord"];
@@ -389,6 +391,24 @@ public class capturing_mail_from_the_mailbox(ITestOutputHelper output) : IAsyncL
         await using var waiting = new Npgsql.NpgsqlCommand(
             "select count(*) from campaigns.wolverine_incoming_envelopes where message_type like '%PollCaptureMailbox%' and status in ('Scheduled', 'Incoming')", connection);
         Assert.InRange((long)(await waiting.ExecuteScalarAsync())!, 0L, 1L);
+    }
+
+    [ImapFact]
+    public async Task a_full_mailbox_drains_a_batch_per_poll()
+    {
+        var settings = _mailbox.Settings();
+        settings["Campaigns:EmailCapture:MaxMessagesPerPoll"] = "25";
+        await using var host = await AppFixture.StartHostAsync(_connectionString, settings: settings);
+        await SeedAsync(host);
+        var mails = Enumerable.Range(1, 100).Select(n => TestMailbox.Mail(AnnaAddress, [BontenbalAddress], $"Bericht {n}", $"Tekst {n}")).ToArray();
+        await _mailbox.AppendAsync(mails);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var drafts = await WaitForDraftsAsync(host, mails.Length);
+        output.WriteLine($"{mails.Length} messages drafted and moved in {clock.Elapsed.TotalSeconds:0.0} s (batches of 25, a poll a second)");
+        Assert.Equal(mails.Length, drafts.Count);
+        Assert.All(drafts, d => Assert.Equal([_bontenbal], d.ContactIds));
+        Assert.Equal(mails.Length, (await _mailbox.MessageIdsAsync(_mailbox.ProcessedFolder)).Count);
     }
 
     [ImapFact]
