@@ -1,8 +1,6 @@
 using Campaigns.Campaigns;
-using Campaigns.Contacts;
 using Campaigns.Demands;
 using Campaigns.Interactions;
-using Campaigns.Themes;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
