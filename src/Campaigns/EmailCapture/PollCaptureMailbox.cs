@@ -52,6 +52,8 @@ public static class PollCaptureMailboxHandler
     public static async Task<OutgoingMessages> Handle(PollCaptureMailbox poll, IDocumentSession session, CaptureMailboxPoller poller,
         IOptions<EmailCaptureOptions> options, TimeProvider clock, ILogger<CaptureMailboxPoller> logger, CancellationToken ct)
     {
+        // Capture switched off while a poll waited: the chain ends here.
+        if (!options.Value.Enabled) return [];
         var schedule = await session.LoadAsync<CaptureMailboxSchedule>(CaptureMailboxSchedule.TheId, ct);
         if (schedule is null || schedule.Token != poll.Token) return [];
 

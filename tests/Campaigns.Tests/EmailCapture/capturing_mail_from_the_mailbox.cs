@@ -441,8 +441,21 @@ public class capturing_mail_from_the_mailbox(ITestOutputHelper output) : IAsyncL
         var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailCaptureOptions>>().Value;
         Assert.False(new EmailCaptureOptions().Enabled);
         Assert.False(options.Enabled);
-        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        Assert.Null(await session.LoadAsync<CaptureMailboxSchedule>(CaptureMailboxSchedule.TheId));
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.QuerySession())
+            Assert.Null(await session.LoadAsync<CaptureMailboxSchedule>(CaptureMailboxSchedule.TheId));
+
+        // A poll left waiting from when capture was on reads nothing and schedules no next one.
+        var token = Guid.NewGuid();
+        await using (var session = store.LightweightSession())
+        {
+            session.Store(new CaptureMailboxSchedule(CaptureMailboxSchedule.TheId, token, DateTimeOffset.UtcNow));
+            await session.SaveChangesAsync();
+        }
+        await host.Services.GetRequiredService<Wolverine.IMessageBus>().InvokeAsync(new PollCaptureMailbox(token));
+        await using (var session = store.QuerySession())
+            Assert.Equal(token, (await session.LoadAsync<CaptureMailboxSchedule>(CaptureMailboxSchedule.TheId))!.Token);
         Assert.Single(await off.MessageIdsAsync());
+        Assert.Empty(await DraftsAsync(host));
     }
 }
