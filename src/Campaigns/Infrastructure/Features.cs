@@ -17,6 +17,7 @@ public static class Features
         services.AddSingleton<Http.IdempotencyPurge>();
         services.AddHostedService(sp => sp.GetRequiredService<Http.IdempotencyPurge>());
         services.AddSingleton<Privacy.PersonForgetter>();
+        EmailCapture.EmailCaptureSetup.AddCampaignsEmailCapture(services, configuration);
         services.AddTransient<Imports.TkImporter>();
         services.AddTransient<Imports.EventLog>();
         Webhooks.WebhooksSetup.AddCampaignsWebhooks(services, configuration);

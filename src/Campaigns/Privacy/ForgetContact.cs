@@ -17,7 +17,9 @@ namespace Campaigns.Privacy;
 
 /// <summary>What one erasure touched.</summary>
 /// <param name="EventRowsLeftByMasking">Event rows the safety net still had to scrub: 0 unless an event type lacks a masking rule.</param>
-public sealed record ForgetResult(Guid ContactId, int Streams, int SnapshotsRebuilt, int RowsScrubbed, int EnvelopesDeleted, int EventRowsLeftByMasking);
+/// <param name="CapturedEmailsDeleted">Drafts from the capture mailbox that named the person: deleted, not scrubbed.</param>
+public sealed record ForgetResult(Guid ContactId, int Streams, int SnapshotsRebuilt, int RowsScrubbed, int EnvelopesDeleted, int EventRowsLeftByMasking,
+    int CapturedEmailsDeleted = 0);
 
 /// <summary>Forget a person (GDPR art. 17): admins only. Interactions stay, naming a "verwijderd contact".</summary>
 public static class ForgetContactEndpoint
@@ -36,7 +38,8 @@ public static class ForgetContactEndpoint
 ///   replaced in their texts; events that do not name the person are not rewritten;</item>
 /// <item>rebuilds the contact, interaction, demand, campaign and follow-up snapshots of those streams from the masked events;</item>
 /// <item>replaces the words inside the JSON string values of the read models known to hold a person's words (timeline
-///   entries, stored idempotent answers), and deletes Wolverine envelopes and dead letters whose body holds them.</item>
+///   entries, stored idempotent answers), and deletes Wolverine envelopes and dead letters whose body holds them;</item>
+/// <item>deletes the drafts from the capture mailbox that name the person by contact id, address, name or phone.</item>
 /// </list>
 /// Nothing else is touched: no event metadata or type names, no JSON keys, no other table or schema, no accounts.
 /// Each step can be repeated: if one fails, run the erasure again. PostgreSQL removes the old row versions at its
@@ -91,12 +94,13 @@ public sealed class PersonForgetter(IDocumentStore store, Wolverine.WolverineOpt
         // Ids are not words: what masking left is only what still holds a name, e-mail or phone.
         var inEvents = (await EventsMentioningAsync(new Erasure(Guid.Empty, erasure.Terms), ct)).Values.Sum(e => e.Count);
         var (scrubbed, envelopes) = await ScrubRemainingAsync(erasure, ct);
+        var drafts = await DeleteCapturedEmailsAsync(erasure, ct);
         if (inEvents > 0)
             logger.LogWarning("Erasure of contact {ContactId}: {Rows} event rows still held the person's data after masking; an event type lacks a masking rule",
                 contactId, inEvents);
-        logger.LogInformation("Contact {ContactId} forgotten by {User}: {Streams} streams masked, {Snapshots} snapshots rebuilt, {Rows} rows scrubbed, {Envelopes} envelopes deleted",
-            contactId, actingUser, streams.Count, rebuilt, scrubbed, envelopes);
-        return new ForgetResult(contactId, streams.Count, rebuilt, scrubbed, envelopes, inEvents);
+        logger.LogInformation("Contact {ContactId} forgotten by {User}: {Streams} streams masked, {Snapshots} snapshots rebuilt, {Rows} rows scrubbed, {Envelopes} envelopes deleted, {Drafts} captured e-mails deleted",
+            contactId, actingUser, streams.Count, rebuilt, scrubbed, envelopes, drafts);
+        return new ForgetResult(contactId, streams.Count, rebuilt, scrubbed, envelopes, inEvents, drafts);
     }
 
     private string Schema => store.Options.DatabaseSchemaName;
@@ -247,6 +251,23 @@ public sealed class PersonForgetter(IDocumentStore store, Wolverine.WolverineOpt
             yield return System.Text.Encoding.UTF8.GetBytes(escaped);
             yield return System.Text.Encoding.UTF8.GetBytes(string.Concat(word.Select(c => c < 128 ? c.ToString() : $"\\u{(int)c:X4}")));
         }
+    }
+
+    /// <summary>
+    /// A captured e-mail is not a fact yet, only a draft: one that names the person goes entirely. Drafts are few (they
+    /// wait for an officer), so they are read whole and matched here, like the events, on values and not on JSON keys.
+    /// </summary>
+    private async Task<int> DeleteCapturedEmailsAsync(Erasure erasure, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var drafts = await session.Query<EmailCapture.CapturedEmail>().ToListAsync(ct);
+        var serializer = store.Options.Serializer();
+        var naming = drafts.Where(d => d.ContactIds.Contains(erasure.ContactId)
+                                       || (JsonNode.Parse(serializer.ToJson(d)) is { } json && PersonalDataMasking.Mentions(json, erasure)))
+            .ToList();
+        foreach (var draft in naming) session.Delete(draft);
+        await session.SaveChangesAsync(ct);
+        return naming.Count;
     }
 
     /// <summary>schema.table quoted by PostgreSQL itself (quote_ident), or null when the table does not exist.</summary>

@@ -60,14 +60,16 @@ public abstract class FormPage : PageModel
     {
         var result = await bus.InvokeCommandAsync(command, ActingUser, ct);
         if (result.Problem is { } problem && !Accept(problem, fields)) return null;
-        if (result.Id is { } id)
-        {
-            // The timelines are projected after the commit: the next timeline page this user opens waits for this write.
-            var position = await HttpContext.RequestServices.GetRequiredService<TimelineProgress>().OfStreamAsync(id, ct);
-            Response.Cookies.Append(PositionCookie, position.ToString(CultureInfo.InvariantCulture),
-                new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = Request.IsHttps, IsEssential = true });
-        }
+        if (result.Id is { } id) await RememberPositionAsync(id, ct);
         return result;
+    }
+
+    /// <summary>The timelines are projected after the commit: the next timeline page this user opens waits for this stream's write.</summary>
+    protected async Task RememberPositionAsync(Guid streamId, CancellationToken ct)
+    {
+        var position = await HttpContext.RequestServices.GetRequiredService<TimelineProgress>().OfStreamAsync(streamId, ct);
+        Response.Cookies.Append(PositionCookie, position.ToString(CultureInfo.InvariantCulture),
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = Request.IsHttps, IsEssential = true });
     }
 
     /// <summary>The version a form was read at; a form without one is not checked, like a request without If-Match.</summary>

@@ -26,6 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     public IDocumentStore Store => _app!.Services.GetRequiredService<IDocumentStore>();
+    public IServiceProvider Services => _app!.Services;
     private string ConnectionString { get; set; } = "";
 
     public async Task InitializeAsync()
@@ -47,6 +48,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         builder.Configuration["Campaigns:SingleNode"] = "true";
         // Every browser test signs in from 127.0.0.1: the per-IP sign-in limit is for attackers, not for this suite.
         builder.Configuration["Campaigns:Login:AttemptsPerIp"] = "10000";
+        // Capture stays off (no mailbox polled); the captured-mail test captures a message itself and needs the
+        // mailbox's own address, which is never offered as a new contact.
+        builder.Configuration["Campaigns:EmailCapture:Address"] = "vastleggen@metaalunie.nl";
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         builder.AddCampaigns();
         // Campaigns:SingleNode already runs the async daemon in Solo mode. Marten's MartenDaemonModeIsSolo() on top of it left

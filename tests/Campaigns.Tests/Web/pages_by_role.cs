@@ -9,13 +9,17 @@ namespace Campaigns.Tests.Web;
 /// <summary>Pages apply the API's policies: an officer gets a Dutch "Geen toegang" page for the manager pages.</summary>
 public class pages_by_role(AppFixture fixture) : FormationContext(fixture)
 {
-    private Guid _meeting, _followUp;
+    private Guid _meeting, _followUp, _capturedEmail;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         _meeting = await Create("/api/meetings", _formation.Meeting(_formation.VanZwol));
         _followUp = await Create("/api/follow-ups", new { description = "Nabellen", dueOn = "2026-03-01", assignee = AppFixture.Officer });
+        _capturedEmail = Guid.NewGuid();
+        await using var session = Store.LightweightSession();
+        session.Store(new global::Campaigns.EmailCapture.CapturedEmail { Id = _capturedEmail, MessageKey = "test", Subject = "Wensen", SentOn = new DateOnly(2025, 11, 12) });
+        await session.SaveChangesAsync();
     }
 
     /// <summary>Every page route, with the least role that may open it (the contract of issues 12, 13 and 14).</summary>
@@ -30,6 +34,8 @@ public class pages_by_role(AppFixture fixture) : FormationContext(fixture)
         ["follow-ups/nieuw"] = ("/follow-ups/nieuw", Roles.Officer),
         ["follow-ups/{id:guid}"] = ($"/follow-ups/{_followUp}", Roles.Officer),
         ["follow-ups/team"] = ("/follow-ups/team", Roles.Manager),
+        ["te-verwerken"] = ("/te-verwerken", Roles.Officer),
+        ["te-verwerken/{id:guid}"] = ($"/te-verwerken/{_capturedEmail}", Roles.Officer),
         ["contacten"] = ("/contacten", Roles.Officer),
         ["contacten/nieuw"] = ("/contacten/nieuw", Roles.Officer),
         ["contacten/{id:guid}"] = ($"/contacten/{_formation.VanZwol}", Roles.Officer),

@@ -1,8 +1,6 @@
 using Campaigns.Campaigns;
-using Campaigns.Contacts;
 using Campaigns.Demands;
 using Campaigns.Interactions;
-using Campaigns.Themes;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -102,23 +100,9 @@ public sealed class LogModel(IQuerySession query, IMessageBus bus, TimeProvider 
 
     private async Task LoadOptionsAsync(CancellationToken ct)
     {
-        Campaigns = (await query.Query<Campaign>().OrderBy(c => c.Name).ToListAsync(ct))
-            .OrderBy(c => c.Status).ThenByDescending(c => c.StartsOn).ToList();
-        var contacts = await query.Query<Contact>().OrderBy(c => c.Name).ToListAsync(ct);
-        ContactNames = contacts.ToDictionary(c => c.Id, c => c.Name);
-        ContactOptions = contacts
-            .Select(c => new PickerOption(c.Id.ToString(), c.Name,
-                c.CurrentRole is { } role ? $"{Dutch.Kind(role.Kind)}, {role.Organisation}" : $"{c.Organisation} (geen lopende rol)"))
-            .ToList();
-        ThemeOptions = (await query.Query<Theme>().ToListAsync(ct)).OrderBy(t => t.Label)
-            .Select(t => new PickerOption(t.Slug, t.Label)).ToList();
-        var open = Campaigns.Where(c => c.Status == CampaignStatus.Active || c.Id == CampaignId).Select(c => c.Id).ToList();
-        DemandOptions = (await query.Query<Demand>().ToListAsync(ct))
-            .Where(d => open.Contains(d.CampaignId) || DemandIds.Contains(d.Id))
-            .OrderBy(d => d.CampaignId).ThenBy(d => d.Code).ThenBy(d => d.FormulatedOn)
-            .Select(d => new PickerOption(d.Id.ToString(), d.Code is { Length: > 0 } code ? $"{code}: {Shorten(d.Text)}" : Shorten(d.Text),
-                Dutch.Status(d.Status), d.CampaignId.ToString()))
-            .ToList();
+        var options = await InteractionFormOptions.LoadAsync(query, CampaignId, DemandIds, ct);
+        (Campaigns, ContactOptions, ThemeOptions, DemandOptions, ContactNames) =
+            (options.Campaigns, options.Contacts, options.Themes, options.Demands, options.ContactNames);
     }
 
     public Picker ContactPicker() => new(nameof(ContactIds), "Met wie", "Zoek contactpersoon", ContactOptions,
@@ -130,6 +114,4 @@ public sealed class LogModel(IQuerySession query, IMessageBus bus, TimeProvider 
         DemandIds.Select(i => i.ToString()).ToHashSet(), FieldError(nameof(DemandIds)), "Alleen wensen van de gekozen campagne worden getoond.");
 
     public static string KindLabel(InteractionKind kind) => Dutch.Interaction(kind);
-
-    private static string Shorten(string text) => text.Length <= 90 ? text : text[..87] + "...";
 }

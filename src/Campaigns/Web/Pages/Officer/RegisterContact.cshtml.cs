@@ -28,7 +28,13 @@ public sealed class RegisterContactModel(IQuerySession query, IMessageBus bus, T
         [nameof(Email)] = "E-mail", [nameof(Phone)] = "Telefoon", [nameof(Notes)] = "Notities"
     };
 
-    public void OnGet() => EffectiveOn = Dutch.Today(clock);
+    /// <summary>A captured e-mail's unknown address opens the form with its address and name filled in (?email=&amp;name=).</summary>
+    public void OnGet(string? email, string? name)
+    {
+        EffectiveOn = Dutch.Today(clock);
+        Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim()[..Math.Min(email.Trim().Length, Check.ShortText)];
+        Name = string.IsNullOrWhiteSpace(name) ? null : name.Trim()[..Math.Min(name.Trim().Length, Check.ShortText)];
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
