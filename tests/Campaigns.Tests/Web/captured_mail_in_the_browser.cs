@@ -18,7 +18,7 @@ public class captured_mail_in_the_browser(BrowserFixture browser)
     private const string Formation = "Kabinetsformatie: Gemaakt in Nederland!";
 
     [BrowserFact]
-    public async Task an_officer_registers_the_unknown_sender_confirms_the_mail_and_finds_it_on_the_contacts_timeline()
+    public async Task an_officer_registers_the_unknown_sender_confirms_the_mail_and_finds_it_on_the_contacts_timeline_and_through_the_search_box()
     {
         var suffix = Guid.NewGuid().ToString()[..6];
         var officer = $"mail.{suffix}";
@@ -58,6 +58,16 @@ public class captured_mail_in_the_browser(BrowserFixture browser)
 
         await page.GotoAsync(contactUrl);
         await Expect(page.Locator("main")).ToContainTextAsync(subject);
+
+        // The search box in the header finds it by words of its subject and of what was written.
+        var box = page.GetByRole(AriaRole.Search, new() { Name = "Zoeken in alles" }).GetByRole(AriaRole.Searchbox);
+        await box.FillAsync("gezamenlijke informateur schrijven");
+        await box.PressAsync("Enter");
+        await page.WaitForURLAsync("**/zoeken?q=*");
+        var hit = page.Locator("section.search-group").GetByRole(AriaRole.Link, new() { Name = subject });
+        for (var i = 0; i < 20 && await hit.CountAsync() == 0; i++) { await Task.Delay(250); await page.ReloadAsync(); }
+        await hit.ClickAsync();
+        await page.WaitForURLAsync($"**/contactmomenten/{draftId}");
 
         await using var session = browser.Store.QuerySession();
         var stored = Assert.Single(await session.Events.FetchStreamAsync(draftId));
