@@ -2,7 +2,6 @@ using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
@@ -89,30 +88,13 @@ public sealed class CaptureMailboxPoller(IDocumentStore store, MessageCapture ca
 
     public async Task<int> PollAsync(CancellationToken ct)
     {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        if (!await TryLockAsync(connection, ct))
+        await using var held = await Infrastructure.SessionAdvisoryLock.TryTakeAsync(store, LockKey, ct);
+        if (held is null)
         {
             logger.LogInformation("Capture mailbox: another node is polling; skipped");
             return 0;
         }
-        try
-        {
-            return await ReadMailboxAsync(ct);
-        }
-        finally
-        {
-            await using var unlock = new NpgsqlCommand("select pg_advisory_unlock(@key)", connection);
-            unlock.Parameters.AddWithValue("key", LockKey);
-            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
-        }
-    }
-
-    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, CancellationToken ct)
-    {
-        await using var take = new NpgsqlCommand("select pg_try_advisory_lock(@key)", connection);
-        take.Parameters.AddWithValue("key", LockKey);
-        return (bool)(await take.ExecuteScalarAsync(ct))!;
+        return await ReadMailboxAsync(ct);
     }
 
     private async Task<int> ReadMailboxAsync(CancellationToken ct)

@@ -68,6 +68,18 @@ public sealed class SessionAdvisoryLock(NpgsqlConnection connection, long key) :
         return new SessionAdvisoryLock(connection, key);
     }
 
+    /// <summary>The lock if no one else holds it, else null at once: for work that one node does and the others skip.</summary>
+    public static async Task<SessionAdvisoryLock?> TryTakeAsync(IDocumentStore store, long key, CancellationToken ct)
+    {
+        var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var take = new NpgsqlCommand("select pg_try_advisory_lock(@key)", connection);
+        take.Parameters.AddWithValue("key", key);
+        if ((bool)(await take.ExecuteScalarAsync(ct))!) return new SessionAdvisoryLock(connection, key);
+        await connection.DisposeAsync();
+        return null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await using (var release = new NpgsqlCommand("select pg_advisory_unlock(@key)", connection))
