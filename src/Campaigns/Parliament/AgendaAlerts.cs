@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using System.Text;
+using Campaigns.FollowUps;
+using Campaigns.Themes;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Microsoft.Extensions.Options;
+using Wolverine.Marten.Subscriptions;
+
+namespace Campaigns.Parliament;
+
+/// <summary>
+/// The "inbreng sturen" follow-up a debate on the theme asks for: opened when missing, moved to the new due day, or
+/// cancelled. One message per follow-up stream, so that one handler writes one stream.
+/// </summary>
+/// <param name="Cancelled">The debate was cancelled or withdrawn from the open data: cancel the follow-up if it is open.</param>
+public record AlignAgendaFollowUp(FollowUpScheduled Desired, bool Cancelled, string Reason);
+
+/// <summary>
+/// Agenda alerts, off the import's path: a subscription of Marten's daemon sees every activity event and, for each theme
+/// whose committees, dossiers or keywords the debate matches, sends <see cref="AlignAgendaFollowUp"/> through Wolverine's
+/// outbox in the same transaction as its progress. The follow-up's id derives from the activity and the theme, so a page
+/// processed twice aligns the same follow-up twice, which changes nothing the second time.
+/// </summary>
+public sealed class AgendaSubscription : BatchSubscription
+{
+    public const string Name = "parliament-agenda";
+    public const string ProgressName = Name + ":All";
+
+    /// <summary>The activities a team sends inbreng for.</summary>
+    public static readonly string[] Debates = ["Commissiedebat", "Rondetafelgesprek", "Plenair debat", "Notaoverleg", "Wetgevingsoverleg"];
+
+    public AgendaSubscription() : base(Name)
+    {
+        IncludeType<ActivityScheduled>();
+        IncludeType<ActivityRescheduled>();
+        IncludeType<ActivityCancelled>();
+        IncludeType<ActivityChanged>();
+        IncludeType<ParliamentItemRemoved>();
+        Options.BatchSize = 500;
+    }
+
+    public override async Task ProcessEventsAsync(EventRange page, ISubscriptionController controller,
+        IDocumentOperations operations, IMessageBus bus, CancellationToken cancellationToken)
+    {
+        var themes = (await operations.Query<Theme>().ToListAsync(cancellationToken)).Where(t => t.Parliament is { IsEmpty: false }).ToList();
+        if (themes.Count == 0) return;
+        foreach (var e in page.Events)
+        {
+            var activity = e.Data switch
+            {
+                ActivityScheduled s => s.Activity,
+                ActivityRescheduled r => r.Activity,
+                ActivityCancelled c => c.Activity,
+                ActivityChanged c => c.Activity,
+                _ => null
+            };
+            if (e.Data is ParliamentItemRemoved removed)
+            {
+                // Only the stream's snapshot still knows what the removed activity was.
+                var item = await operations.LoadAsync<ParliamentItem>(removed.TkId, cancellationToken);
+                if (item?.Activity is null) continue;
+                foreach (var message in Align(item.Id, item.Activity, themes, e.UserName, cancelled: true, "Debat verwijderd uit de open data van de Tweede Kamer"))
+                    await bus.PublishAsync(message);
+                continue;
+            }
+            if (activity is null) continue;
+            var (isCancelled, reason) = e.Data switch
+            {
+                ActivityCancelled => (true, "Debat geannuleerd"),
+                ActivityRescheduled r => (false, $"Debat verplaatst van {(r.PreviousAanvangstijd is { } was ? Web.Dutch.Date(DateOnly.FromDateTime(was.DateTime)) : "onbekend")}"),
+                _ => (activity.Status == ParliamentImport.Geannuleerd, "Debat gepland")
+            };
+            foreach (var message in Align(e.StreamId, activity, themes, e.UserName, isCancelled, reason))
+                await bus.PublishAsync(message);
+        }
+    }
+
+    /// <summary>One message per theme the debate concerns. Pure: a replayed event decides the same.</summary>
+    public static IEnumerable<AlignAgendaFollowUp> Align(Guid activityId, ActivityDetails activity, IEnumerable<Theme> themes, string? importedBy, bool cancelled, string reason)
+    {
+        if (!Debates.Contains(activity.Soort, StringComparer.OrdinalIgnoreCase) || activity.Aanvangstijd is not { } start) yield break;
+        var item = new ParliamentItem(activityId, ParliamentKinds.Activiteit, activity.Soort, activity.Nummer, activity.Onderwerp, activity.Onderwerp,
+            null, null, activity, null, [], [], false, 0);
+        var on = DateOnly.FromDateTime(start.DateTime);
+        foreach (var theme in themes.Where(t => ParliamentMatching.Matches(t.Parliament, item)))
+        {
+            var scope = theme.Parliament!;
+            var committee = activity.Commissies.FirstOrDefault()?.Afkorting;
+            var scheduled = new FollowUpScheduled(IdFor(activityId, theme.Slug), FollowUpKind.Inbreng,
+                $"Inbreng sturen: {activity.Soort} {activity.Onderwerp} op {Web.Dutch.Date(on)}" + (committee is null ? "" : $" ({committee})"),
+                WorkingDays.Before(on, scope.LeadWorkingDays), scope.Owner ?? importedBy ?? "tk-import", null, [], [theme.Slug], null, null, null);
+            yield return new AlignAgendaFollowUp(scheduled, cancelled, reason);
+        }
+    }
+
+    public static Guid IdFor(Guid activityId, string themeSlug) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"inbreng:{activityId}:{themeSlug}")).AsSpan(0, 16));
+}
+
+public static class AlignAgendaFollowUpHandler
+{
+    public static async Task<OutgoingMessages> Handle(AlignAgendaFollowUp message, IDocumentSession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct)
+    {
+        var desired = message.Desired;
+        var stream = await session.Events.FetchForWriting<FollowUp>(desired.FollowUpId, ct);
+        if (stream.Aggregate is null)
+            return message.Cancelled ? [] : FollowUpScheduling.Start(desired, session, options.Value);
+        if (!stream.Aggregate.IsOpen) return [];
+        if (message.Cancelled)
+        {
+            stream.AppendOne(new FollowUpCancelled(desired.FollowUpId, message.Reason, null));
+            return [];
+        }
+        if (stream.Aggregate.DueOn == desired.DueOn) return [];
+        stream.AppendOne(new FollowUpRescheduled(desired.FollowUpId, desired.DueOn, message.Reason));
+        return FollowUpScheduling.Remind(desired.FollowUpId, desired.DueOn, options.Value);
+    }
+}
+
+public static class ParliamentSetup
+{
+    public static void AddCampaignsParliament(this IServiceCollection services) => services.SubscribeToEvents(new AgendaSubscription());
+}
