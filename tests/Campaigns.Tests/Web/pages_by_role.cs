@@ -39,6 +39,8 @@ public class pages_by_role(AppFixture fixture) : FormationContext(fixture)
         ["contacten/{id:guid}/vergeten"] = ($"/contacten/{_formation.VanZwol}/vergeten", Roles.Admin),
         ["themas"] = ("/themas", Roles.Officer),
         ["themas/{slug}"] = ("/themas/vakmensen", Roles.Officer),
+        ["themas/{slug}/kamer"] = ("/themas/vakmensen/kamer", Roles.Manager),
+        ["agenda"] = ("/agenda", Roles.Officer),
         ["campagnes"] = ("/campagnes", Roles.Officer),
         ["campagnes/nieuw"] = ("/campagnes/nieuw", Roles.Manager),
         ["campagnes/{id:guid}"] = ($"/campagnes/{_formation.CampaignId}", Roles.Manager),
