@@ -49,7 +49,7 @@ public static class WebSetup
     [
         "/Manager/Audit", "/Manager/ImportKamerleden", "/Manager/Dashboard", "/Manager/Demand", "/Manager/DemandStep",
         "/Manager/StartCampaign", "/Manager/FormulateDemand", "/Manager/Export", "/Manager/TeamFollowUps", "/Manager/Coverage",
-        "/Manager/ThemeParliament"
+        "/Manager/ThemeParliament", "/Manager/DemandParliament"
     ];
 
     public static void MapCampaignsWeb(this WebApplication app)

@@ -47,6 +47,7 @@ public class pages_by_role(AppFixture fixture) : FormationContext(fixture)
         ["campagnes/{id:guid}/wensen/nieuw"] = ($"/campagnes/{_formation.CampaignId}/wensen/nieuw", Roles.Manager),
         ["wensen/{id:guid}"] = ($"/wensen/{_formation.Demand2d}", Roles.Manager),
         ["wensen/{id:guid}/{step:regex(^(steun|aangenomen|afgewezen|ingetrokken)$)}"] = ($"/wensen/{_formation.Demand2d}/steun", Roles.Manager),
+        ["wensen/{id:guid}/kamer"] = ($"/wensen/{_formation.Demand2d}/kamer", Roles.Manager),
         ["dekking"] = ("/dekking", Roles.Manager),
         ["audit"] = ("/audit", Roles.Manager),
         ["import/kamerleden"] = ("/import/kamerleden", Roles.Manager),
