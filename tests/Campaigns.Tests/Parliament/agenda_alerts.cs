@@ -67,6 +67,24 @@ public class agenda_alerts(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
+    public async Task the_agenda_page_and_the_theme_page_show_the_coming_debates_on_the_theme()
+    {
+        await Create("/api/themes", new { slug = "netcongestie", label = "Netcongestie" });
+        await Post("/api/themes/netcongestie/parliament", new { committees = new[] { "KGG" }, dossiers = new[] { "29023" }, keywords = new[] { "netaansluiting" } }, 204);
+        await Import(November);
+
+        var agenda = await (await Scenario(x => x.Get.Url("/agenda?van=2027-01-01&weken=8"))).ReadAsTextAsync();
+        var theme = await (await Scenario(x => x.Get.Url("/themas/netcongestie"))).ReadAsTextAsync();
+
+        Assert.Contains("Netcongestie en netbeheer", agenda);
+        Assert.DoesNotContain("Regeldruk en administratieve lasten", agenda); // EZ, on no theme of ours
+        Assert.Contains("<h2 id=\"kamer-title\">Kamer</h2>", theme);
+        Assert.Contains("<strong>gepland</strong>: Commissiedebat", theme);
+        Assert.Contains("Vragen van het lid Jansen", theme);
+        Assert.Contains("TZ202611-031", theme);
+    }
+
+    [Fact]
     public void the_due_day_counts_back_working_days_over_weekends_and_holidays()
     {
         Assert.Equal(new DateOnly(2027, 1, 13), WorkingDays.Before(new DateOnly(2027, 1, 20), 5));

@@ -76,6 +76,19 @@ public class moties_linked_to_demands(AppFixture fixture) : FormationContext(fix
         Assert.Equal([before], offer.CreditedInteractionIds);
         Assert.DoesNotContain(after, offer.CreditedInteractionIds);
 
+        // The vote matrix: fracties × the campaign's linked moties, beside our last contact with each fractie.
+        var votes = await Get<CampaignVotes>($"/api/campaigns/{_formation.CampaignId}/votes");
+        var column = Assert.Single(votes.Moties);
+        Assert.Equal(("29023-612", "aangenomen"), (column.Reference, column.Outcome));
+        Assert.Equal([_formation.Demand3a], column.DemandIds);
+        Assert.Equal(["CDA Voor", "D66 Voor", "GroenLinks-PvdA Voor", "NSC Voor", "VVD Tegen"], votes.Fracties.Select(r => $"{r.Fractie} {r.Votes.Single()}"));
+        var groenLinksPvda = votes.Fracties.Single(r => r.Fractie == "GroenLinks-PvdA");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).DateTime);
+        Assert.Equal((new DateOnly(2026, 11, 27), today.DayNumber - new DateOnly(2026, 11, 27).DayNumber),
+            (groenLinksPvda.LastContactOn!.Value, groenLinksPvda.DaysSinceContact!.Value));
+        Assert.Null(votes.Fracties.Single(r => r.Fractie == "VVD").LastContactOn);
+        await Scenario(x => { x.Get.Url($"/api/campaigns/{Guid.NewGuid()}/votes"); x.StatusCodeShouldBe(404); });
+
         // One step: the demand's own adoption command, with what the offer filled in.
         await Post($"/api/demands/{_formation.Demand3a}/adoption", new
         {
