@@ -1,9 +1,12 @@
 using Campaigns.Demands;
+using Campaigns.FollowUps;
 
 namespace Campaigns.Parliament;
 
 /// <summary>A manager tied a Kamer item (a motie, amendement, toezegging, …) to the demand it concerns.</summary>
-public record ParliamentItemLinked(Guid DemandId, Guid CampaignId, string Theme, Guid TkId, string Soort, string? Nummer, string? Titel);
+/// <param name="DueOn">A toezegging's DatumNakoming.</param>
+public record ParliamentItemLinked(
+    Guid DemandId, Guid CampaignId, string Theme, Guid TkId, string Soort, string? Nummer, string? Titel, DateOnly LinkedOn, DateOnly? DueOn);
 
 /// <summary>A manager said a proposed Kamer item does not concern the demand; it is no longer proposed.</summary>
 public record ParliamentProposalDismissed(Guid DemandId, Guid CampaignId, string Theme, Guid TkId);
@@ -39,15 +42,26 @@ public static class LinkParliamentItemHandler
         return CommandBus.Unchanged(command.ExpectedVersion, stream);
     }
 
-    public static async Task<(CommandResult, Events)> Handle(LinkParliamentItem command, [WriteAggregate] IEventStream<Demand> stream, IQuerySession session, CancellationToken ct)
+    /// <summary>A linked toezegging with a DatumNakoming also opens a follow-up on that day, for whoever linked it, to check it was kept.</summary>
+    public static async Task<(CommandResult, Events, OutgoingMessages)> Handle(LinkParliamentItem command, [WriteAggregate] IEventStream<Demand> stream,
+        IQuerySession session, Envelope envelope, TimeProvider clock, CancellationToken ct)
     {
         var demand = stream.Aggregate!;
         var item = (await session.LoadAsync<ParliamentItem>(command.TkId!.Value, ct))!;
-        object decided = command.Action == ParliamentLinkActions.Link
-            ? new ParliamentItemLinked(demand.Id, demand.CampaignId, demand.Theme, item.Id, item.Soort, item.Nummer, item.Titel)
-            : new ParliamentProposalDismissed(demand.Id, demand.CampaignId, demand.Theme, item.Id);
-        return (CommandResult.Changed(demand.Id), [decided]);
+        if (command.Action != ParliamentLinkActions.Link)
+            return (CommandResult.Changed(demand.Id), [new ParliamentProposalDismissed(demand.Id, demand.CampaignId, demand.Theme, item.Id)], []);
+        var linked = new ParliamentItemLinked(demand.Id, demand.CampaignId, demand.Theme, item.Id, item.Soort, item.Nummer, item.Titel,
+            Web.Dutch.Today(clock), item.Toezegging?.DatumNakoming);
+        var linkedBy = envelope.UserName ?? throw new InvalidOperationException("A link needs the acting user.");
+        return (CommandResult.Changed(demand.Id), [linked], CheckCommitment(linked, demand, linkedBy) is { } check ? [new OpenFollowUp(check)] : []);
     }
+
+    public static FollowUpScheduled? CheckCommitment(ParliamentItemLinked linked, Demand demand, string linkedBy) =>
+        linked is { Soort: "Toezegging", DueOn: { } due }
+            ? new FollowUpScheduled(FollowUpPolicies.IdFor(demand.Id, $"toezegging:{linked.TkId}"), FollowUpKind.ImplementationCheck,
+                $"Nakoming van toezegging {linked.Nummer} controleren: {Web.Dutch.Shorten(linked.Titel ?? "", 120)}", due, linkedBy,
+                demand.CampaignId, [], [demand.Theme], demand.Id, null, null)
+            : null;
 }
 
 public static class LinkParliamentItemEndpoint

@@ -4,6 +4,7 @@ using Campaigns.FollowUps;
 using Campaigns.Imports;
 using Campaigns.Parliament;
 using Campaigns.Tests.Infrastructure;
+using Campaigns.Timelines;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using static Campaigns.Tests.Parliament.ParliamentFixtures;
@@ -129,5 +130,30 @@ public class moties_linked_to_demands(AppFixture fixture) : FormationContext(fix
         await using var session = Store.QuerySession();
         Assert.NotEqual(DemandStatus.Rejected, (await session.LoadAsync<Demand>(_formation.Demand3a))!.Status);
         await Post($"/api/demands/{Guid.NewGuid()}/parliament-links", new { tkId = MotieRapportageplicht, action = "link" }, 404);
+    }
+}
+
+public class toezeggingen_on_a_demand(AppFixture fixture) : FormationContext(fixture)
+{
+    [Fact]
+    public async Task a_linked_toezegging_shows_on_the_demands_timeline_and_asks_to_check_it_was_kept_on_its_datum_nakoming()
+    {
+        await Host.Services.GetRequiredService<TkImporter>().ImportAsync(TkDataSet.FromPath(PathOf(November)), "tk-import");
+
+        await TrackedHttpCall(x =>
+        {
+            x.Post.Json(new { tkId = Toezegging, action = "link" }).ToUrl($"/api/demands/{_formation.Demand3a}/parliament-links");
+            x.StatusCodeShouldBe(204);
+        });
+
+        await using var session = Store.QuerySession();
+        var check = await session.Query<FollowUp>().SingleAsync(f => f.DemandId == _formation.Demand3a && f.Kind == FollowUpKind.ImplementationCheck);
+        Assert.Equal((new DateOnly(2027, 6, 30), AppFixture.Officer), (check.DueOn, check.Assignee));
+        Assert.StartsWith("Nakoming van toezegging TZ202611-031 controleren", check.Description);
+        await Host.Services.GetRequiredService<TimelineProgress>().WaitForEverythingAsync(TimeSpan.FromSeconds(30));
+        var timeline = await Get<TimelinePage>($"/api/timelines/demands/{_formation.Demand3a}");
+        var entry = Assert.Single(timeline.Items, e => e.EventType == "parliament-item-linked");
+        Assert.StartsWith("Gekoppeld aan de Kamer: Toezegging TZ202611-031", entry.Summary);
+        Assert.EndsWith("(nakoming uiterlijk 30 juni 2027)", entry.Summary);
     }
 }
