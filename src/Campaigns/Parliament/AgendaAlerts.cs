@@ -37,6 +37,7 @@ public sealed class AgendaSubscription : BatchSubscription
         IncludeType<ActivityCancelled>();
         IncludeType<ActivityChanged>();
         IncludeType<ParliamentItemRemoved>();
+        IncludeType<WrittenQuestionsFiled>();
         Options.BatchSize = 500;
     }
 
@@ -47,6 +48,11 @@ public sealed class AgendaSubscription : BatchSubscription
         if (themes.Count == 0) return;
         foreach (var e in page.Events)
         {
+            if (e.Data is WrittenQuestionsFiled asked)
+            {
+                foreach (var message in NoteQuestions(asked, themes)) await bus.PublishAsync(message);
+                continue;
+            }
             var activity = e.Data switch
             {
                 ActivityScheduled s => s.Activity,
@@ -94,6 +100,14 @@ public sealed class AgendaSubscription : BatchSubscription
         }
     }
 
+    /// <summary>Schriftelijke vragen on a theme's dossiers or keywords go on the theme's timeline.</summary>
+    public static IEnumerable<NoteWrittenQuestions> NoteQuestions(WrittenQuestionsFiled asked, IEnumerable<Theme> themes)
+    {
+        var item = new ParliamentItem(asked.TkId, ParliamentKinds.Zaak, asked.Zaak.Soort, asked.Zaak.Nummer, asked.Zaak.Titel, asked.Zaak.Onderwerp,
+            asked.Zaak.GestartOp, asked.Zaak, null, null, [], [], false, 0);
+        return themes.Where(t => ParliamentMatching.Matches(t.Parliament, item)).Select(t => new NoteWrittenQuestions(t.Id, asked.TkId));
+    }
+
     public static Guid IdFor(Guid activityId, string themeSlug) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"inbreng:{activityId}:{themeSlug}")).AsSpan(0, 16));
 }
@@ -115,6 +129,29 @@ public static class AlignAgendaFollowUpHandler
         if (stream.Aggregate.DueOn == desired.DueOn) return [];
         stream.AppendOne(new FollowUpRescheduled(desired.FollowUpId, desired.DueOn, message.Reason));
         return FollowUpScheduling.Remind(desired.FollowUpId, desired.DueOn, options.Value);
+    }
+}
+
+/// <summary>Puts schriftelijke vragen on the theme's stream, with the indieners we know as contacts.</summary>
+public record NoteWrittenQuestions(Guid ThemeId, Guid TkId);
+
+/// <summary>Kamervragen on the theme: on its timeline, with the indieners linked to their contacts (by TK person id).</summary>
+public record WrittenQuestionsNoted(string Slug, Guid TkId, string? Nummer, string? Onderwerp, DateOnly? AskedOn, IReadOnlyList<string> Indieners, IReadOnlyList<Guid> ContactIds);
+
+public static class NoteWrittenQuestionsHandler
+{
+    public static async Task Handle(NoteWrittenQuestions message, [WriteAggregate] IEventStream<Theme> stream, IQuerySession session, CancellationToken ct)
+    {
+        // Once per theme and item: a replayed page or a second import finds it noted.
+        if (stream.Aggregate is not { } theme || theme.QuestionsNoted.Contains(message.TkId)) return;
+        var item = await session.LoadAsync<ParliamentItem>(message.TkId, ct);
+        if (item is null) return;
+        var indieners = item.Actors.Where(a => a.Relatie is "Indiener" or "Medeindiener").ToList();
+        var persons = indieners.Select(a => a.PersoonId).OfType<Guid>().Select(p => p.ToString("D")).ToList();
+        var contacts = persons.Count == 0 ? [] : await session.Query<Contacts.Contact>().Where(c => c.TkPersoonId != null && c.TkPersoonId.IsOneOf(persons)).ToListAsync(ct);
+        stream.AppendOne(new WrittenQuestionsNoted(theme.Slug, item.Id, item.Nummer, item.Onderwerp, item.On,
+            indieners.Select(a => a.Naam + (a.Fractie is null ? "" : $" ({a.Fractie})")).ToList(),
+            contacts.Where(c => !c.Forgotten).Select(c => c.Id).Distinct().ToList()));
     }
 }
 

@@ -16,6 +16,11 @@ public sealed record Theme(Guid Id, string Slug, string Label, int Version)
     /// <summary>Its committees, kamerstukdossiers and keywords in parliament; null until a manager sets them.</summary>
     public ParliamentScope? Parliament { get; init; }
 
+    /// <summary>Kamer items (TK ids) already on the theme's timeline.</summary>
+    public IReadOnlyList<Guid> QuestionsNoted { get; init; } = [];
+
+    public Theme Apply(WrittenQuestionsNoted e) => this with { QuestionsNoted = [.. QuestionsNoted, e.TkId] };
+
     public static Theme Create(ThemeAdded e) => new(IdFor(e.Slug), e.Slug, e.Label, 0);
 
     public Theme Apply(ThemeRenamed e) => this with { Label = e.Label };

@@ -1,4 +1,6 @@
+using Campaigns.Contacts;
 using Campaigns.FollowUps;
+using Campaigns.Timelines;
 using Campaigns.Imports;
 using Campaigns.Parliament;
 using Campaigns.Tests.Infrastructure;
@@ -82,6 +84,34 @@ public class agenda_alerts(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Contains("<strong>gepland</strong>: Commissiedebat", theme);
         Assert.Contains("Vragen van het lid Jansen", theme);
         Assert.Contains("TZ202611-031", theme);
+    }
+
+    [Fact]
+    public async Task kamervragen_on_the_theme_go_on_its_timeline_with_the_indiener_linked_to_the_contact()
+    {
+        await Host.Services.GetRequiredService<TkImporter>().ImportAsync(
+            TkDataSet.FromPath(Path.Combine(AppContext.BaseDirectory, "Imports", "Fixtures", "tk-2025")), "tk-import");
+        var bram = (await Get<List<ContactView>>("/api/contacts?kind=kamerlid")).Single(c => c.TkPersoonId == Bram).Id;
+        await Create("/api/themes", new { slug = "netcongestie", label = "Netcongestie" });
+        await Post("/api/themes/netcongestie/parliament", new { keywords = new[] { "netaansluiting" } }, 204);
+
+        await Import(November);
+        await Import(November);
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        List<TimelineEntry> noted;
+        do
+        {
+            await Task.Delay(200);
+            noted = (await Get<TimelinePage>("/api/timelines/themes/netcongestie")).Items.Where(e => e.EventType == "written-questions-noted").ToList();
+        } while (noted.Count == 0 && DateTime.UtcNow < deadline);
+        var entry = Assert.Single(noted);
+        Assert.Equal(new DateOnly(2026, 11, 10), entry.HappenedOn);
+        Assert.StartsWith("Kamervragen 2026Z20004: Vragen van het lid Jansen", entry.Summary);
+        Assert.EndsWith("(indiener: A. Jansen (CDA))", entry.Summary);
+        Assert.Contains(bram, entry.ContactIds);
+        var bramsTimeline = await Get<TimelinePage>($"/api/timelines/contacts/{bram}");
+        Assert.Contains(bramsTimeline.Items, e => e.EventType == "written-questions-noted");
     }
 
     [Fact]
