@@ -122,6 +122,7 @@ public static class ParliamentImport
                 Append(zaakId, new ZaakActorRecorded(zaakId, recorded));
         }
 
+        var votesByBesluit = data.Stemmingen.Values.ToLookup(v => v.BesluitId);
         foreach (var besluit in data.Besluiten.Values.OrderBy(b => b.Id))
         {
             var activity = besluit.AgendapuntId is { } ap && data.Agendapunten.TryGetValue(ap, out var agendapunt) &&
@@ -130,7 +131,7 @@ public static class ParliamentImport
             var recorded = new ParliamentDecision(besluit.Id, besluit.BesluitSoort, besluit.BesluitTekst, besluit.StemmingsSoort, besluit.Status,
                 start is { } s ? DateOnly.FromDateTime(s.DateTime) : null,
                 activity is null ? "Tweede Kamer" : $"Tweede Kamer, {activity.Onderwerp ?? activity.Soort}", besluit.GewijzigdOp);
-            var votes = data.Stemmingen.Values.Where(v => v.BesluitId == besluit.Id).OrderBy(v => v.Id).ToList();
+            var votes = votesByBesluit[besluit.Id].OrderBy(v => v.Id).ToList();
             foreach (var zaakId in data.Linked(TkDataSet.Besluit, besluit.Id, TkDataSet.Zaak).Order())
             {
                 var item = stored.GetValueOrDefault(zaakId);
