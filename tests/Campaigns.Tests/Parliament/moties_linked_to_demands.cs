@@ -40,6 +40,8 @@ public class moties_linked_to_demands(AppFixture fixture) : FormationContext(fix
     {
         var (eva, bram) = await KamerledenAndScope();
         await Import(PathOf(November));
+        // The vragen on the theme's keyword go on its timeline in the background: one event on the theme.
+        Assert.Equal(1, await WaitForEvents<WrittenQuestionsNoted>(1, TimeSpan.FromSeconds(20)));
         var events = await CountEvents();
         Assert.Equal(0, (await Import(PathOf(November))).Result!.Parliament!.Events);
         Assert.Equal(events, await CountEvents());
