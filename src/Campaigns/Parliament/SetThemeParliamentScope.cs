@@ -53,8 +53,16 @@ public static class SetThemeParliamentScopeHandler
         return check.IsValid ? CommandBus.Unchanged(command.ExpectedVersion, stream) : check.ToProblem();
     }
 
-    public static (CommandResult, Events) Handle(SetThemeParliamentScope command, [WriteAggregate] IEventStream<Theme> stream) =>
-        (CommandResult.Changed(command.ThemeId), [Decide(command, stream.Aggregate!.Slug)]);
+    /// <summary>A scope the theme already has records nothing: sending the same form twice, or an empty one to a theme without a scope.</summary>
+    public static (CommandResult, Events) Handle(SetThemeParliamentScope command, [WriteAggregate] IEventStream<Theme> stream)
+    {
+        var theme = stream.Aggregate!;
+        var decided = Decide(command, theme.Slug);
+        var current = theme.Parliament ?? new ParliamentScope([], [], [], null, ParliamentScope.DefaultLeadWorkingDays);
+        var same = decided.Committees.SequenceEqual(current.Committees) && decided.Dossiers.SequenceEqual(current.Dossiers) &&
+                   decided.Keywords.SequenceEqual(current.Keywords) && decided.Owner == current.Owner && decided.LeadWorkingDays == current.LeadWorkingDays;
+        return (CommandResult.Changed(command.ThemeId), same ? [] : [decided]);
+    }
 
     public static ThemeParliamentScopeSet Decide(SetThemeParliamentScope command, string slug)
     {

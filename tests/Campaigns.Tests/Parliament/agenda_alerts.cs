@@ -136,5 +136,11 @@ public class agenda_alerts(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Contains("leadWorkingDays", body);
         Assert.Equal(before, await CountEvents());
         await Post("/api/themes/onbekend/parliament", new { dossiers = new[] { "36200" } }, 404);
+
+        // The same scope twice, or an empty one on a theme without a scope, records nothing new.
+        await Post("/api/themes/netcongestie/parliament", new { }, 204);
+        await Post("/api/themes/netcongestie/parliament", new { dossiers = new[] { "36200-XIII" } }, 204);
+        await Post("/api/themes/netcongestie/parliament", new { dossiers = new[] { " 36200-XIII" } }, 204);
+        Assert.Equal(before + 1, await CountEvents());
     }
 }
