@@ -38,6 +38,7 @@ public sealed class AgendaSubscription : BatchSubscription
         IncludeType<ActivityChanged>();
         IncludeType<ParliamentItemRemoved>();
         IncludeType<WrittenQuestionsFiled>();
+        IncludeType<ThemeParliamentScopeSet>();
         Options.BatchSize = 500;
     }
 
@@ -48,6 +49,20 @@ public sealed class AgendaSubscription : BatchSubscription
         if (themes.Count == 0) return;
         foreach (var e in page.Events)
         {
+            if (e.Data is ThemeParliamentScopeSet scopeSet)
+            {
+                // A theme that gets its scope after the import: the debates still to come ask for inbreng too. From the
+                // day the scope was set (the event's timestamp, not the clock), so a replay decides the same.
+                var theme = themes.FirstOrDefault(t => t.Slug == scopeSet.Slug);
+                if (theme is null) continue;
+                var from = DateOnly.FromDateTime(e.Timestamp.UtcDateTime);
+                var coming = await operations.Query<ParliamentItem>()
+                    .Where(i => !i.Removed && i.Kind == ParliamentKinds.Activiteit && i.On >= from).ToListAsync(cancellationToken);
+                foreach (var debate in coming.Where(d => d.Activity is { Status: not ParliamentImport.Geannuleerd }))
+                foreach (var message in Align(debate.Id, debate.Activity!, [theme], e.UserName, cancelled: false, "Thema gekoppeld aan de Kamer"))
+                    await bus.PublishAsync(message);
+                continue;
+            }
             if (e.Data is WrittenQuestionsFiled asked)
             {
                 foreach (var message in NoteQuestions(asked, themes)) await bus.PublishAsync(message);

@@ -69,6 +69,18 @@ public class agenda_alerts(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
+    public async Task a_theme_that_gets_its_scope_after_the_import_is_alerted_for_the_debates_to_come()
+    {
+        await Create("/api/themes", new { slug = "regeldruk", label = "Regeldruk" });
+        await Import(November);
+
+        await Post("/api/themes/regeldruk/parliament", new { committees = new[] { "EZ" }, keywords = new[] { "regeldruk" }, owner = Owner }, 204);
+
+        var regeldruk = await WaitForFollowUp(AgendaSubscription.IdFor(DebatRegeldruk, "regeldruk"), _ => true);
+        Assert.Equal((new DateOnly(2027, 2, 4), Owner), (regeldruk.DueOn, regeldruk.Assignee));
+    }
+
+    [Fact]
     public async Task the_agenda_page_and_the_theme_page_show_the_coming_debates_on_the_theme()
     {
         await Create("/api/themes", new { slug = "netcongestie", label = "Netcongestie" });
