@@ -40,10 +40,18 @@ public class a_manager_adopts_a_demand_from_a_motie_in_the_browser(BrowserFixtur
 
         // The theme's place in parliament, on its own form.
         await page.GotoAsync("/themas/netcongestie/kamer");
+        // A dossier by name is refused next to the field, in Dutch, with what was typed kept.
+        await page.GetByLabel("Kamerstukdossiers").FillAsync("Voorjaarsnota");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Expect(page.Locator("#Dossiers-error")).ToContainTextAsync("'Voorjaarsnota' is geen dossiernummer");
+        await Expect(page.GetByLabel("Kamerstukdossiers")).ToHaveValueAsync("Voorjaarsnota");
         await page.GetByLabel("Kamerstukdossiers").FillAsync("29023");
         await page.GetByLabel("Commissies").FillAsync("KGG");
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
         await Expect(page.Locator("#kamer")).ToContainTextAsync("dossiers: 29023");
+        await page.GotoAsync("/agenda?van=2027-01-01&weken=8");
+        await Expect(page.Locator("table.agenda")).ToContainTextAsync("Netcongestie en netbeheer");
+        await Screenshots.SaveAsync(page, "kamer-agenda");
 
         // Proposed on the demand, linked.
         await page.GotoAsync($"/wensen/{demandId}");
