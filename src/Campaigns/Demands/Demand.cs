@@ -35,6 +35,17 @@ public sealed record Demand(
     Guid? LastRaisedByInteractionId, IReadOnlyList<SupportStance> Support,
     IReadOnlyList<Adoption> Adoptions, DateOnly? ClosedOn)
 {
+    /// <summary>Kamer items (TK ids) a manager linked to the demand.</summary>
+    public IReadOnlyList<Guid> ParliamentLinks { get; init; } = [];
+
+    /// <summary>Proposed Kamer items a manager dismissed.</summary>
+    public IReadOnlyList<Guid> ParliamentDismissed { get; init; } = [];
+
+    public Demand Apply(Parliament.ParliamentItemLinked e) =>
+        this with { ParliamentLinks = [.. ParliamentLinks, e.TkId], ParliamentDismissed = [.. ParliamentDismissed.Where(id => id != e.TkId)] };
+
+    public Demand Apply(Parliament.ParliamentProposalDismissed e) => this with { ParliamentDismissed = [.. ParliamentDismissed, e.TkId] };
+
     public static Demand Create(DemandFormulated e) =>
         new(e.DemandId, e.CampaignId, e.Theme, e.Text, e.Code, e.Target, e.Source, e.FormulatedOn,
             DemandStatus.Formulated, null, 0, null, [], [], null);

@@ -1,6 +1,6 @@
 namespace Campaigns.FollowUps;
 
-public enum FollowUpKind { ThankYou, Chaser, ImplementationCheck, StaleDemand, Manual }
+public enum FollowUpKind { ThankYou, Chaser, ImplementationCheck, StaleDemand, Manual, Inbreng }
 
 public enum FollowUpStatus { Open, Done, Cancelled }
 

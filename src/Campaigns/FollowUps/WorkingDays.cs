@@ -14,6 +14,18 @@ public static class WorkingDays
         return day;
     }
 
+    /// <summary>The working day <paramref name="workingDays"/> working days before <paramref name="to"/>.</summary>
+    public static DateOnly Before(DateOnly to, int workingDays)
+    {
+        var day = to;
+        for (var taken = 0; taken < workingDays;)
+        {
+            day = day.AddDays(-1);
+            if (IsWorkingDay(day)) taken++;
+        }
+        return day;
+    }
+
     /// <summary>How many working days lie after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
     public static int Between(DateOnly from, DateOnly to)
     {

@@ -4,7 +4,7 @@ namespace Campaigns.Imports;
 
 public sealed class ImportInput : NetCoreInput
 {
-    [Description("What to import: 'tk' (Kamerleden from Tweede Kamer open data) or 'events' (an export of GET /api/export)")]
+    [Description("What to import: 'tk' (Kamerleden and the Kamer's zaken, besluiten, stemmingen, activiteiten and toezeggingen from Tweede Kamer open data) or 'events' (an export of GET /api/export)")]
     public string Kind { get; set; } = "";
 
     [Description("tk: a folder of OData JSON files, a .zip of them, or one .json file; events: the .jsonl export")]
@@ -18,7 +18,7 @@ public sealed class ImportInput : NetCoreInput
 /// <c>dotnet run --project src/Campaigns -- import tk &lt;folder or file&gt;</c> and
 /// <c>dotnet run --project src/Campaigns -- import events &lt;file&gt;</c>. Nothing is stored when the input is refused.
 /// </summary>
-[Description("Imports Kamerleden from Tweede Kamer open data ('import tk <path>') or an event log export into an empty store ('import events <file>')", Name = "import")]
+[Description("Imports Kamerleden and Kamer items from Tweede Kamer open data ('import tk <path>') or an event log export into an empty store ('import events <file>')", Name = "import")]
 public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
 {
     public override async Task<bool> Execute(ImportInput input)

@@ -20,7 +20,20 @@ public static class ImportTkEndpoint
     [WolverinePost("/api/imports/tk", OperationId = "ImportTk"), Tags("Imports"), Authorize(Policy = Policies.Manager), EndpointSummary("Import the Tweede Kamer members."), EndpointDescription("Imports or updates Kamerleden and their parties from an uploaded Tweede Kamer export; answers what was added, changed and left alone.")]
     public static async Task<IResult> Post(HttpContext context, TkImporter importer, CancellationToken ct)
     {
-        var data = await ReadAsync(context, ct);
+        TkDataSet data;
+        try
+        {
+            data = await ReadAsync(context, ct);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Over MaxUploadBytes: the server's own limit where it has one, ReadAllAsync's where it has not (the test server).
+            return Results.Problem(new ProblemDetails
+            {
+                Status = e.StatusCode, Title = "Import geweigerd",
+                Detail = $"De upload is groter dan {MaxUploadBytes / 1024 / 1024} MB; er is niets opgeslagen."
+            });
+        }
         if (data.Files == 0 && data.Problems.Count == 0)
             data.Problems.Add(new TkProblem("upload", "Geen bestanden ontvangen."));
         var outcome = await importer.ImportAsync(data, context.User.Identity!.Name!, ct);

@@ -1,5 +1,6 @@
 using Campaigns.Infrastructure;
 using Campaigns.Contacts;
+using Campaigns.Parliament;
 using JasperFx.Events;
 using Marten;
 using Npgsql;
@@ -14,12 +15,18 @@ namespace Campaigns.Imports;
 /// <param name="Unchanged">Known contacts whose role history already says what the import says.</param>
 /// <param name="NotSeated">Unknown people without a current membership: not registered.</param>
 /// <param name="Forgotten">Contacts forgotten on request: left alone.</param>
+/// <param name="Events">Events on contacts.</param>
+/// <param name="Parliament">What the Kamer's own entity sets (Zaak, Besluit, Activiteit, …) did, when the import held any.</param>
 public sealed record TkImportResult(
-    int Kamerleden, int Created, int RoleChanges, int RolesEnded, int Unchanged, int NotSeated, int Forgotten, int Events)
+    int Kamerleden, int Created, int RoleChanges, int RolesEnded, int Unchanged, int NotSeated, int Forgotten, int Events,
+    ParliamentImportResult? Parliament = null)
 {
     public override string ToString() =>
         $"Kamerleden import: {Kamerleden} people with a membership; {Created} contacts created, {RoleChanges} role changes, " +
-        $"{RolesEnded} roles ended, {Unchanged} unchanged, {NotSeated} not seated (skipped), {Forgotten} forgotten (skipped); {Events} events.";
+        $"{RolesEnded} roles ended, {Unchanged} unchanged, {NotSeated} not seated (skipped), {Forgotten} forgotten (skipped); {Events} events." +
+        (Parliament is { } p
+            ? $" Kamer items: {p.Items} in the import; {p.Started} new, {p.Changed} changed, {p.Unchanged} unchanged; {p.Events} events."
+            : "");
 }
 
 /// <summary>Either the result, or every record that stopped the import (and then nothing was stored).</summary>
@@ -41,11 +48,17 @@ public sealed class TkImporter(IDocumentStore store, TimeProvider clock, ILogger
     public async Task<TkImportOutcome> ImportAsync(TkDataSet data, string actingUser, CancellationToken ct = default)
     {
         var problems = TkKamerleden.Check(data);
-        if (problems.Count > 0) return new TkImportOutcome(null, problems);
-        var kamerleden = TkKamerleden.Kamerleden(data);
+        if (problems.Count > 0 && !data.HasParliament) return new TkImportOutcome(null, problems);
 
         await using var unit = await LockedTransaction.BeginAsync(store, AdvisoryLockKey, ct);
         var session = unit.Session;
+        if (problems.Count > 0)
+        {
+            // Every refused record at once, the Kamer's too, so that one round of fixes is enough.
+            problems.AddRange(ParliamentImport.Check(data, await StoredItemsAsync(session, data, ct)));
+            return new TkImportOutcome(null, problems);
+        }
+        var kamerleden = TkKamerleden.Kamerleden(data);
         session.LastModifiedBy = actingUser;
         var known = (await session.Query<Contact>().Where(c => c.TkPersoonId != null).ToListAsync(ct))
             .GroupBy(c => c.TkPersoonId!)
@@ -72,6 +85,7 @@ public sealed class TkImporter(IDocumentStore store, TimeProvider clock, ILogger
             problems.AddRange(decision.Problems);
             outcomes.Add(decision);
         }
+        var parliament = data.HasParliament ? await DecideParliamentAsync(session, data, problems, ct) : null;
         if (problems.Count > 0) return new TkImportOutcome(null, problems);
 
         await session.SaveChangesAsync(ct);
@@ -86,9 +100,35 @@ public sealed class TkImporter(IDocumentStore store, TimeProvider clock, ILogger
             outcomes.Count(o => o.Outcome == TkOutcome.Unchanged),
             outcomes.Count(o => o.Outcome == TkOutcome.NotSeated),
             outcomes.Count(o => o.Outcome == TkOutcome.Forgotten),
-            events.Count);
+            events.Count,
+            parliament);
         logger.LogInformation("Kamerleden import by {User}: {Created} created, {RoleChanges} role changes, {RolesEnded} roles ended, {Unchanged} unchanged",
             actingUser, result.Created, result.RoleChanges, result.RolesEnded, result.Unchanged);
         return new TkImportOutcome(result, []);
+    }
+
+    /// <summary>
+    /// The Kamer items, in the same transaction as the Kamerleden. Only imports write these streams, and imports hold the
+    /// advisory lock, so the snapshots read here are the streams' state until the commit.
+    /// </summary>
+    private static async Task<Dictionary<Guid, ParliamentItem>> StoredItemsAsync(IQuerySession session, TkDataSet data, CancellationToken ct) =>
+        (await session.LoadManyAsync<ParliamentItem>(ct, ParliamentImport.StreamIds(data))).ToDictionary(i => i.Id);
+
+    private static async Task<ParliamentImportResult?> DecideParliamentAsync(
+        IDocumentSession session, TkDataSet data, List<TkProblem> problems, CancellationToken ct)
+    {
+        var ids = ParliamentImport.StreamIds(data);
+        var stored = await StoredItemsAsync(session, data, ct);
+        var refused = ParliamentImport.Check(data, stored);
+        problems.AddRange(refused);
+        if (refused.Count > 0) return null;
+        var decided = ParliamentImport.Decide(data, stored);
+        foreach (var (id, events) in decided)
+        {
+            if (stored.ContainsKey(id)) session.Events.Append(id, events);
+            else session.Events.StartStream<ParliamentItem>(id, events);
+        }
+        return new ParliamentImportResult(ids.Count, decided.Keys.Count(id => !stored.ContainsKey(id)), decided.Keys.Count(stored.ContainsKey),
+            ids.Count - decided.Count, decided.Values.Sum(e => e.Count));
     }
 }

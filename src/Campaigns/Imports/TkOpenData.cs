@@ -46,11 +46,11 @@ public sealed record TkProblem(string Record, string Message)
 /// Everything read from one upload or folder: the four entity sets, merged by Id. When a record comes more than once
 /// (pages that overlap, a later SyncFeed change), the one changed last (<c>GewijzigdOp</c>) counts.
 /// </summary>
-public sealed class TkDataSet
+public sealed partial class TkDataSet
 {
     public const string Persoon = "Persoon", Fractie = "Fractie", FractieZetel = "FractieZetel", FractieZetelPersoon = "FractieZetelPersoon";
 
-    private static readonly string[] Entities = [Persoon, Fractie, FractieZetel, FractieZetelPersoon];
+    private static readonly string[] Entities = [Persoon, Fractie, FractieZetel, FractieZetelPersoon, Zaak, ZaakActor, Besluit, Stemming, Activiteit, Agendapunt, Kamerstukdossier, Commissie, Toezegging];
 
     public Dictionary<Guid, TkPersoon> Personen { get; } = [];
     public Dictionary<Guid, TkFractie> Fracties { get; } = [];
@@ -247,19 +247,30 @@ public sealed class TkDataSet
                     reader.Guid("Persoon_Id") ?? Parent(Persoon), reader.Text("Functie"), reader.Date("Van"), reader.Date("TotEnMet"),
                     deleted, changed));
                 break;
+            default:
+                AddParliament(entity, reader, id.Value, deleted, changed, parent);
+                break;
         }
 
         // Expanded navigation properties: FractieZetelPersoon?$expand=Persoon,FractieZetel($expand=Fractie), or the other way round.
         foreach (var property in record.EnumerateObject())
         {
-            var nested = Entities.FirstOrDefault(e => e.Equals(property.Name, StringComparison.OrdinalIgnoreCase));
+            var nested = NestedEntity(property.Name);
             if (nested is null) continue;
             if (property.Value.ValueKind == JsonValueKind.Object)
-                Add(nested, property.Value, $"{position} → {nested}", (entity, id.Value));
+            {
+                if (!IsReference(nested, property.Value)) Add(nested, property.Value, $"{position} → {nested}", (entity, id.Value));
+                Link(entity, id.Value, nested, property.Value);
+            }
             else if (property.Value.ValueKind == JsonValueKind.Array)
             {
                 var index = 0;
-                foreach (var item in property.Value.EnumerateArray()) Add(nested, item, $"{position} → {nested} #{++index}", (entity, id.Value));
+                foreach (var item in property.Value.EnumerateArray())
+                {
+                    index++;
+                    if (!IsReference(nested, item)) Add(nested, item, $"{position} → {nested} #{index}", (entity, id.Value));
+                    Link(entity, id.Value, nested, item);
+                }
             }
         }
     }
@@ -305,6 +316,15 @@ public sealed class TkDataSet
             if (text is null) return null;
             if (System.Guid.TryParse(text, out var id)) return id;
             problems.Add(new TkProblem(Name, $"{field} is geen GUID: '{text}'."));
+            return null;
+        }
+
+        public int? Int(string field)
+        {
+            var raw = Raw(field);
+            if (raw is null || raw.Value.ValueKind == JsonValueKind.Null) return null;
+            if (raw.Value.ValueKind == JsonValueKind.Number && raw.Value.TryGetInt32(out var number)) return number;
+            problems.Add(new TkProblem(Name, $"{field} is geen geheel getal."));
             return null;
         }
 

@@ -22,5 +22,6 @@ public static class Features
         services.AddTransient<Imports.EventLog>();
         Webhooks.WebhooksSetup.AddCampaignsWebhooks(services, configuration);
         Search.SearchSetup.AddCampaignsSearch(services);
+        Parliament.ParliamentSetup.AddCampaignsParliament(services);
     }
 }

@@ -53,6 +53,8 @@ public static class StoreConfiguration
         options.Projections.Snapshot<Demand>(SnapshotLifecycle.Inline, ForDemandRebuilds);
         options.Projections.Snapshot<Interaction>(SnapshotLifecycle.Inline, ForRebuilds);
         options.Projections.Snapshot<FollowUp>(SnapshotLifecycle.Inline, ForRebuilds);
+        options.Projections.Snapshot<Parliament.ParliamentItem>(SnapshotLifecycle.Inline, ForRebuilds);
+        options.Schema.For<Parliament.ParliamentItem>().Duplicate(i => i.Soort).Duplicate(i => i.On);
         options.Schema.For<FollowUp>().Duplicate(f => f.Assignee).Duplicate(f => f.DueOn).Duplicate(f => f.CampaignId);
         // No GIN index on the entries: timelines page through timeline_keys (TimelineKeys), and a GIN index over every
         // path of every entry was the costliest part of writing one.

@@ -22,7 +22,8 @@ public static class TimelineHandlers
         typeof(InteractionCorrected), typeof(InteractionRetracted),
         typeof(DemandFormulated), typeof(SupportRecorded), typeof(DemandAdopted), typeof(DemandRejected), typeof(DemandWithdrawn),
         typeof(ContactRegistered), typeof(ContactRoleChanged), typeof(ContactRoleEnded), typeof(CampaignStarted), typeof(CampaignClosed),
-        typeof(FollowUpScheduled), typeof(FollowUpRescheduled), typeof(FollowUpRetargeted), typeof(FollowUpCompleted), typeof(FollowUpCancelled)
+        typeof(FollowUpScheduled), typeof(FollowUpRescheduled), typeof(FollowUpRetargeted), typeof(FollowUpCompleted), typeof(FollowUpCancelled),
+        typeof(Parliament.ParliamentItemLinked), typeof(Parliament.WrittenQuestionsNoted)
     ];
 
     /// <summary>
@@ -40,7 +41,8 @@ public static class TimelineHandlers
         FollowUpCompleted f => f.FollowUpId,
         FollowUpCancelled f => f.FollowUpId,
         DemandFormulated or SupportRecorded or DemandAdopted or DemandRejected or DemandWithdrawn
-            or ContactRegistered or ContactRoleChanged or ContactRoleEnded or CampaignStarted or CampaignClosed => e.Id,
+            or ContactRegistered or ContactRoleChanged or ContactRoleEnded or CampaignStarted or CampaignClosed
+            or Parliament.ParliamentItemLinked or Parliament.WrittenQuestionsNoted => e.Id,
         _ => null
     };
 
@@ -62,6 +64,8 @@ public static class TimelineHandlers
         (IEvent<ContactRoleEnded> x, _) => Create(x),
         (IEvent<CampaignStarted> x, _) => Create(x),
         (IEvent<CampaignClosed> x, _) => Create(x),
+        (IEvent<Parliament.ParliamentItemLinked> x, _) => Create(x),
+        (IEvent<Parliament.WrittenQuestionsNoted> x, _) => Create(x),
         (IEvent<FollowUpScheduled> x, _) => Create(x),
         (IEvent<InteractionCorrected> x, { } current) => Apply(x, current),
         (IEvent<InteractionRetracted> x, { } current) => Apply(x, current),
@@ -154,6 +158,18 @@ public static class TimelineHandlers
 
     public static TimelineEntry Create(IEvent<CampaignClosed> e) =>
         Fact(e, e.Data.ClosedOn, TimelineSummaries.WithNote("Campagne gesloten", e.Data.Note), e.Data.CampaignId, [], [], []);
+
+    /// <summary>On the demand's timeline (and its theme's and campaign's): a motie, or a toezegging with its DatumNakoming.</summary>
+    public static TimelineEntry Create(IEvent<Parliament.ParliamentItemLinked> e) =>
+        Fact(e, e.Data.LinkedOn,
+            $"Gekoppeld aan de Kamer: {e.Data.Soort} {e.Data.Nummer}: {e.Data.Titel}" + (e.Data.DueOn is { } due ? $" (nakoming uiterlijk {Web.Dutch.Date(due)})" : ""),
+            e.Data.CampaignId, [e.Data.Theme], [], [e.Data.DemandId]);
+
+    /// <summary>Kamervragen on the theme, with the indieners we know as contacts.</summary>
+    public static TimelineEntry Create(IEvent<Parliament.WrittenQuestionsNoted> e) =>
+        Fact(e, e.Data.AskedOn ?? DateOnly.FromDateTime(e.Timestamp.UtcDateTime),
+            $"Kamervragen {e.Data.Nummer}: {e.Data.Onderwerp}" + (e.Data.Indieners.Count > 0 ? $" (indiener: {string.Join(", ", e.Data.Indieners)})" : ""),
+            null, [e.Data.Slug], e.Data.ContactIds, []);
 
     /// <summary>PostgreSQL keeps microseconds; rounding here makes live and rebuilt entries equal to the tick.</summary>
     private static DateTimeOffset RecordedAt(IEvent e) => new(e.Timestamp.Ticks - e.Timestamp.Ticks % 10, e.Timestamp.Offset);

@@ -111,7 +111,8 @@ public sealed class TimelineProgress(IDocumentStore store, IConfiguration config
     }
 
     /// <summary>The subscriptions that build read models from the log: what "caught up" waits for.</summary>
-    public static readonly IReadOnlyList<string> ReadModels = [TimelineSubscription.ProgressName, Search.SearchSubscription.ProgressName];
+    public static readonly IReadOnlyList<string> ReadModels =
+        [TimelineSubscription.ProgressName, Search.SearchSubscription.ProgressName, Parliament.AgendaSubscription.ProgressName];
 
     /// <summary>For tests and tools: waits until the timelines and the search index have processed every event stored so far.</summary>
     public async Task<bool> WaitForEverythingAsync(TimeSpan timeout)

@@ -43,7 +43,7 @@ public static class Dutch
     [
         ("letter-sent", "Brief"), ("meeting-held", "Gesprek"), ("call-made", "Telefoongesprek"), ("email-sent", "E-mail"),
         ("hearing-attended", "Rondetafelgesprek"), ("demand-formulated", "Wens geformuleerd"), ("support-recorded", "Steun"),
-        ("demand-adopted", "Wens overgenomen"), ("demand-rejected", "Wens afgewezen"), ("demand-withdrawn", "Wens ingetrokken"),
+        ("demand-adopted", "Wens overgenomen"), ("demand-rejected", "Wens afgewezen"), ("demand-withdrawn", "Wens ingetrokken"), ("parliament-item-linked", "Gekoppeld aan de Kamer"), ("written-questions-noted", "Kamervragen"),
         ("contact-registered", "Contactpersoon vastgelegd"), ("contact-role-changed", "Nieuwe rol"), ("contact-role-ended", "Rol beëindigd"),
         ("campaign-started", "Campagne gestart"), ("campaign-closed", "Campagne gesloten")
     ];

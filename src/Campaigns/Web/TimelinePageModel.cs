@@ -59,7 +59,9 @@ public abstract class TimelinePageModel(IQuerySession session, TimeProvider cloc
     /// Today, when the history should leave out what is still planned. As of a past day the timeline shows what was
     /// recorded then, planned follow-ups included, as it read at the time.
     /// </summary>
-    private DateOnly? PlannedAfter => AsOf is null ? Dutch.Today(clock) : null;
+    private DateOnly? PlannedAfter => AsOf is null ? Today : null;
+
+    protected DateOnly Today => Dutch.Today(clock);
 
     /// <summary>Runs the API's query for this page's timeline, once the timelines show what this user just recorded.</summary>
     protected async Task ReadTimelineAsync(CancellationToken ct)

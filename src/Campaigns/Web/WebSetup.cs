@@ -48,7 +48,8 @@ public static class WebSetup
     public static readonly IReadOnlyList<string> ManagerPages =
     [
         "/Manager/Audit", "/Manager/ImportKamerleden", "/Manager/Dashboard", "/Manager/Demand", "/Manager/DemandStep",
-        "/Manager/StartCampaign", "/Manager/FormulateDemand", "/Manager/Export", "/Manager/TeamFollowUps", "/Manager/Coverage"
+        "/Manager/StartCampaign", "/Manager/FormulateDemand", "/Manager/Export", "/Manager/TeamFollowUps", "/Manager/Coverage",
+        "/Manager/ThemeParliament", "/Manager/DemandParliament"
     ];
 
     public static void MapCampaignsWeb(this WebApplication app)

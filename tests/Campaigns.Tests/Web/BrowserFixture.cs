@@ -26,6 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     public IDocumentStore Store => _app!.Services.GetRequiredService<IDocumentStore>();
+    /// <summary>The app's services, for setting up what no screen does (an import of files, a captured mail).</summary>
     public IServiceProvider Services => _app!.Services;
     private string ConnectionString { get; set; } = "";
 

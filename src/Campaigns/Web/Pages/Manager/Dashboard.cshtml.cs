@@ -50,6 +50,8 @@ public sealed class DashboardModel(IQuerySession session, TimeProvider clock, IM
     public IReadOnlyList<Series> Activity { get; private set; } = [];
     public string ActivityPeriod { get; private set; } = "";
     public IReadOnlyList<TimelineEntry> LatestEntries { get; private set; } = [];
+    /// <summary>Fracties × the moties linked to the campaign's demands.</summary>
+    public Parliament.CampaignVotes Votes { get; private set; } = null!;
     public string? MoreCursor { get; private set; }
     public IReadOnlyDictionary<Guid, Interactions.Interaction> LatestInteractions { get; private set; } = new Dictionary<Guid, Interactions.Interaction>();
     /// <summary>The campaign's open follow-ups due after today, apart from the latest entries.</summary>
@@ -82,6 +84,7 @@ public sealed class DashboardModel(IQuerySession session, TimeProvider clock, IM
         await FormPage.WaitForOwnWritesAsync(HttpContext, ct);
 
         Funnel = FunnelOf(Demands, Score);
+        Votes = await Parliament.CampaignVotesQueries.ReadAsync(session, Id, Dutch.Today(clock), ct);
 
         // Activity: the campaign's contact moments (not lifecycle facts), per ISO week and theme.
         var interactions = await session.Query<TimelineEntry>()

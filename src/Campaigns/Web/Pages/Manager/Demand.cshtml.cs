@@ -12,6 +12,8 @@ public sealed class DemandModel(IQuerySession session, TimeProvider clock) : Tim
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     public Demand Demand { get; private set; } = null!;
     public IReadOnlyList<Interaction> Credited { get; private set; } = [];
+    /// <summary>Linked and proposed Kamer items, for the "Kamer" section.</summary>
+    public DemandParliamentView Kamer { get; private set; } = null!;
 
     public override string TimelineTitle => Demand?.Code is { Length: > 0 } code ? $"wens {code}" : "wens";
     public override bool FiltersCampaign => false;
@@ -26,6 +28,7 @@ public sealed class DemandModel(IQuerySession session, TimeProvider clock) : Tim
         var credited = demand.Adoptions.SelectMany(a => a.CreditedInteractionIds).Distinct().ToList();
         Credited = credited.Count == 0 ? [] : (await Session.LoadManyAsync<Interaction>(ct, credited)).OrderBy(i => i.HappenedOn).ToList();
         await ReadTimelineAsync(ct);
+        Kamer = await DemandParliamentView.LoadAsync(Session, demand, Names, ct);
         return Page();
     }
 

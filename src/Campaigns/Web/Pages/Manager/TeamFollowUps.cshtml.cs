@@ -25,6 +25,7 @@ public sealed class TeamFollowUpsModel(IQuerySession session, TimeProvider clock
         FollowUpKind.Chaser => "Nabellen",
         FollowUpKind.ImplementationCheck => "Uitvoering controleren",
         FollowUpKind.StaleDemand => "Wens blijft liggen",
+        FollowUpKind.Inbreng => "Inbreng sturen",
         _ => "Eigen taak"
     };
 
