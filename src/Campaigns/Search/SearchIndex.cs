@@ -1,6 +1,7 @@
 using Campaigns.Contacts;
 using Campaigns.Demands;
 using Campaigns.Interactions;
+using Campaigns.Parliament;
 using Campaigns.Themes;
 using JasperFx.Events;
 using Marten;
@@ -13,9 +14,10 @@ namespace Campaigns.Search;
 /// <summary>What a search hit is: the <c>type</c> filter of the search API takes these names.</summary>
 public static class SearchKinds
 {
-    public const string ContactMoment = "contact-moment", Demand = "demand", Contact = "contact", Campaign = "campaign", Theme = "theme";
+    public const string ContactMoment = "contact-moment", Demand = "demand", Contact = "contact", Campaign = "campaign", Theme = "theme",
+        ParliamentItem = "parliament-item";
 
-    public static readonly IReadOnlyList<string> All = [ContactMoment, Demand, Contact, Campaign, Theme];
+    public static readonly IReadOnlyList<string> All = [ContactMoment, Demand, Contact, Campaign, Theme, ParliamentItem];
 
     public static string Dutch(string kind, int count) => (kind, count == 1) switch
     {
@@ -24,6 +26,7 @@ public static class SearchKinds
         (Contact, true) => "Contactpersoon", (Contact, false) => "Contactpersonen",
         (Campaign, true) => "Campagne", (Campaign, false) => "Campagnes",
         (Theme, true) => "Thema", (Theme, false) => "Thema's",
+        (ParliamentItem, _) => "Uit de Kamer",
         _ => kind
     };
 }
@@ -84,8 +87,18 @@ public static class SearchIndex
             or ContactForgotten => SearchKinds.Contact,
         Campaigns.CampaignStarted or Campaigns.CampaignClosed => SearchKinds.Campaign,
         ThemeAdded or ThemeRenamed => SearchKinds.Theme,
+        _ when ParliamentItemEvents.Contains(data.GetType()) => SearchKinds.ParliamentItem,
         _ => null
     };
+
+    /// <summary>The events of a Kamer item's own stream (links to demands live on the demand's stream).</summary>
+    private static readonly HashSet<Type> ParliamentItemEvents =
+    [
+        typeof(MotionFiled), typeof(WrittenQuestionsFiled), typeof(ZaakOpened), typeof(ZaakChanged), typeof(ZaakActorRecorded),
+        typeof(ZaakActorRemoved), typeof(DecisionRecorded), typeof(DecisionRemoved), typeof(VoteRecorded), typeof(VoteRemoved),
+        typeof(ActivityScheduled), typeof(ActivityRescheduled), typeof(ActivityCancelled), typeof(ActivityChanged),
+        typeof(CommitmentMade), typeof(CommitmentChanged), typeof(ParliamentItemRemoved)
+    ];
 
     public static readonly IReadOnlyList<Type> EventTypes =
     [
@@ -95,7 +108,7 @@ public static class SearchIndex
         typeof(ContactRegistered), typeof(ContactDetailsChanged), typeof(ContactRoleChanged), typeof(ContactRoleEnded),
         typeof(ContactRoleHistoryCorrected), typeof(ContactForgotten),
         typeof(Campaigns.CampaignStarted), typeof(Campaigns.CampaignClosed),
-        typeof(ThemeAdded), typeof(ThemeRenamed)
+        typeof(ThemeAdded), typeof(ThemeRenamed), .. ParliamentItemEvents
     ];
 
     /// <summary>Writes again the rows of the streams these events touched, in the caller's transaction.</summary>
@@ -135,6 +148,7 @@ public static class SearchIndex
         await Collect<Contact>(SearchKinds.Contact, c => c.Id, Row);
         await Collect<CampaignSnapshot>(SearchKinds.Campaign, c => c.Id, Row);
         await Collect<Theme>(SearchKinds.Theme, t => t.Id, Row);
+        await Collect<ParliamentItem>(SearchKinds.ParliamentItem, i => i.Id, Row);
 
         var table = Table(operations.DocumentStore.Options.DatabaseSchemaName);
         if (gone.Count > 0) operations.QueueSqlCommand($"delete from {table} where id = any(?)", gone.ToArray());
@@ -177,6 +191,14 @@ public static class SearchIndex
     public static SearchRow Row(Theme t) => new(
         t.Id, SearchKinds.Theme, t.Label, t.Slug, "Thema", $"/themas/{t.Slug}", [t.Slug], null, null, false);
 
+    /// <summary>A motie, debate or toezegging; its indieners' names are searchable too. A removed item leaves the index.</summary>
+    public static SearchRow? Row(ParliamentItem i) => i.Removed ? null : new(
+        i.Id, SearchKinds.ParliamentItem,
+        string.Join(" ", new[] { i.Soort, i.Nummer }.Where(p => !string.IsNullOrWhiteSpace(p))) + (i.Titel is { Length: > 0 } title ? $": {title}" : ""),
+        Join([i.Onderwerp, i.Toezegging?.Bewindspersoon, i.Outcome, .. i.Actors.Select(a => a.Naam), .. i.Dossiers.Select(d => $"{d} {d.Titel}")]),
+        string.Join(" · ", new[] { "Tweede Kamer", i.Soort, Web.Dutch.Date(i.On), i.Outcome }.Where(p => !string.IsNullOrWhiteSpace(p))),
+        $"/kamer/{i.Id}", [], null, i.On, false);
+
     private static string Join(params IEnumerable<string?> parts) =>
         string.Join("\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct());
 
@@ -201,6 +223,7 @@ public static class SearchIndex
         count += await RebuildAsync<Contact>(store, SearchKinds.Contact, ct);
         count += await RebuildAsync<CampaignSnapshot>(store, SearchKinds.Campaign, ct);
         count += await RebuildAsync<Theme>(store, SearchKinds.Theme, ct);
+        count += await RebuildAsync<ParliamentItem>(store, SearchKinds.ParliamentItem, ct);
         await Infrastructure.SubscriptionProgress.AdvanceAsync(store, SearchSubscription.ProgressName, last, ct);
         return count;
     }

@@ -75,6 +75,24 @@ public class searching_everything(AppFixture fixture) : FormationContext(fixture
     }
 
     [Fact]
+    public async Task kamer_items_are_found_by_their_words_and_indieners_and_open_on_their_page()
+    {
+        await Host.Services.GetRequiredService<global::Campaigns.Imports.TkImporter>()
+            .ImportAsync(global::Campaigns.Imports.TkDataSet.FromPath(Parliament.ParliamentFixtures.PathOf(Parliament.ParliamentFixtures.November)), "tk-import");
+
+        var motie = Assert.Single(Hits(await Search("q=netcapaciteit bedrijventerreinen"), SearchKinds.ParliamentItem));
+        Assert.Equal(Parliament.ParliamentFixtures.MotieNetcapaciteit, motie.Id);
+        Assert.Equal($"/kamer/{motie.Id}", motie.Url);
+        Assert.Contains(Parliament.ParliamentFixtures.MotieRapportageplicht,
+            Hits(await Search("q=idrissi&type=parliament-item"), SearchKinds.ParliamentItem).Select(h => h.Id));
+
+        var html = WebUtility.HtmlDecode(await (await Scenario(x => x.Get.Url(motie.Url))).ReadAsTextAsync());
+        Assert.Contains("<h1>Motie", html);
+        Assert.Contains("netcapaciteit", html);
+        Assert.Contains("Mulder", html);
+    }
+
+    [Fact]
     public async Task text_is_escaped_before_words_are_marked()
     {
         await Meeting("<script>alert(1)</script> netcongestie", "Over <b>netcongestie</b>.");

@@ -20,6 +20,9 @@ public class pages_by_role(AppFixture fixture) : FormationContext(fixture)
         await using var session = Store.LightweightSession();
         session.Store(new global::Campaigns.EmailCapture.CapturedEmail { Id = _capturedEmail, MessageKey = "test", Subject = "Wensen", SentOn = new DateOnly(2025, 11, 12) });
         await session.SaveChangesAsync();
+        var kamer = await Host.Services.GetRequiredService<global::Campaigns.Imports.TkImporter>()
+            .ImportAsync(global::Campaigns.Imports.TkDataSet.FromPath(Parliament.ParliamentFixtures.PathOf(Parliament.ParliamentFixtures.November)), "tk-import");
+        Assert.False(kamer.Refused, string.Join("; ", kamer.Problems));
     }
 
     /// <summary>Every page route, with the least role that may open it (the contract of issues 12, 13 and 14).</summary>
@@ -47,6 +50,7 @@ public class pages_by_role(AppFixture fixture) : FormationContext(fixture)
         ["themas/{slug}"] = ("/themas/vakmensen", Roles.Officer),
         ["themas/{slug}/kamer"] = ("/themas/vakmensen/kamer", Roles.Manager),
         ["agenda"] = ("/agenda", Roles.Officer),
+        ["kamer/{id:guid}"] = ($"/kamer/{Parliament.ParliamentFixtures.MotieNetcapaciteit}", Roles.Officer),
         ["campagnes"] = ("/campagnes", Roles.Officer),
         ["campagnes/nieuw"] = ("/campagnes/nieuw", Roles.Manager),
         ["campagnes/{id:guid}"] = ($"/campagnes/{_formation.CampaignId}", Roles.Manager),
