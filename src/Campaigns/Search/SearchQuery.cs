@@ -44,7 +44,6 @@ public sealed record SearchResults(string Q, int Total, bool More, IReadOnlyList
 public static partial class SearchQuery
 {
     private const int DefaultLimit = 10, MaxLimit = 50, MaxWords = 12, MaxQueryLength = 200;
-    private const char Open = '\u27E6', Close = '\u27E7';
 
     [WolverineGet("/api/search", OperationId = "Search"), Tags("Search"), ProducesResponseType<SearchResults>(StatusCodes.Status200OK),
      EndpointSummary("Search everything."),
@@ -74,10 +73,11 @@ public static partial class SearchQuery
         var (sql, parameters) = Sql(session.DocumentStore.Options.DatabaseSchemaName, r, terms);
         var rows = await session.AdvancedSql.QueryAsync<string>(sql, ct, parameters);
         var hits = rows.Select(json => JsonSerializer.Deserialize<Row>(json, Json)!).ToList();
+        var prefixes = Prefixes(terms);
         var groups = SearchKinds.All
             .Select(kind => hits.Where(h => h.Kind == kind).ToList())
             .Where(g => g.Count > 0)
-            .Select(g => new SearchGroup(g[0].Kind, SearchKinds.Dutch(g[0].Kind, g[0].Total), g[0].Total, g[0].More, g.Select(Hit).ToList()))
+            .Select(g => new SearchGroup(g[0].Kind, SearchKinds.Dutch(g[0].Kind, g[0].Total), g[0].Total, g[0].More, g.Select(h => Hit(h, prefixes)).ToList()))
             .ToList();
         return (new SearchResults(r.Q!.Trim(), groups.Sum(g => g.Total), groups.Any(g => g.More), groups), null);
     }
@@ -159,7 +159,6 @@ public static partial class SearchQuery
             """;
         parameters.Add(r.Limit ?? DefaultLimit);
 
-        var headline = $"'StartSel={Open}, StopSel={Close}";
         var sql = $"""
             with q as materialized (select {query} as query),
             candidates as ({moments} union all {others}),
@@ -172,9 +171,8 @@ public static partial class SearchQuery
             select jsonb_build_object(
                 'kind', r.kind, 'id', r.id, 'title', r.title, 'detail', r.detail, 'url', r.url, 'happenedOn', r.happened_on,
                 'retracted', r.retracted, 'rank', r.rank, 'total', least(r.total, {Candidates}), 'more', r.total > {Candidates},
-                'titleMarked', ts_headline('{SearchIndex.Configuration}', r.title, q.query, {headline}, HighlightAll=true'),
-                'bodyMarked', ts_headline('{SearchIndex.Configuration}', r.body, q.query, {headline}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'))::text
-            from ranked r, q
+                'body', r.body)::text
+            from ranked r
             where r.n <= ?
             order by r.kind, r.n
             """;
@@ -183,15 +181,15 @@ public static partial class SearchQuery
 
     private sealed record Row(
         string Kind, Guid Id, string Title, string Detail, string Url, DateOnly? HappenedOn, bool Retracted, double Rank, int Total,
-        bool More, string TitleMarked, string BodyMarked);
+        bool More, string Body);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private static SearchHit Hit(Row r) => new(
-        r.Kind, r.Id, r.Title, Marked(r.TitleMarked), Marked(r.BodyMarked), r.Detail, r.Url,
+    private static SearchHit Hit(Row r, IReadOnlyList<string> prefixes) => new(
+        r.Kind, r.Id, r.Title, SearchMarks.Mark(r.Title, prefixes), SearchMarks.Excerpt(r.Body, prefixes), r.Detail, r.Url,
         r.HappenedOn, r.Retracted, Math.Round(r.Rank, 4));
 
-    /// <summary>The text escaped for HTML, then PostgreSQL's markers turned into <c>&lt;mark&gt;</c>.</summary>
-    private static string Marked(string text) =>
-        WebUtility.HtmlEncode(text).Replace(Open.ToString(), "<mark>").Replace(Close.ToString(), "</mark>");
+    /// <summary>The forms the tsquery asks for, as plain prefixes without case or accents: what <see cref="SearchMarks"/> marks.</summary>
+    private static IReadOnlyList<string> Prefixes(IReadOnlyList<Term> terms) =>
+        terms.Where(t => !t.Excluded).SelectMany(t => Forms(t.Word)).Select(f => SearchMarks.Fold(f.TrimEnd('*').TrimEnd(':'))).Distinct().ToList();
 }
