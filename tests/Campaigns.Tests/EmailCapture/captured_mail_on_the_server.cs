@@ -23,23 +23,8 @@ public partial class captured_mail_on_the_server(AppFixture fixture) : Formation
         return Assert.Single(await session.Query<CapturedEmail>().ToListAsync());
     }
 
-    private async Task<IScenarioResult> PostFormAsync(string url, string? handler, params (string Name, string Value)[] fields)
-    {
-        var form = await Scenario(x => x.Get.Url(url));
-        var token = TokenPattern().Match(await form.ReadAsTextAsync()).Groups[1].Value;
-        var cookie = string.Join("; ", form.Context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0]));
-        return await Scenario(x =>
-        {
-            x.Post.Url(handler is null ? url : $"{url}?handler={handler}");
-            x.ConfigureHttpContext(context => context.WriteFormData(
-                fields.Append(("__RequestVerificationToken", token)).ToDictionary(f => f.Item1, f => f.Item2)));
-            x.WithRequestHeader("Cookie", cookie);
-            x.IgnoreStatusCode();
-        });
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    private Task<IScenarioResult> PostFormAsync(string url, string? handler, params (string Name, string Value)[] fields) =>
+        Host.PostFormAsync(url, handler, fields);
 
     private async Task<int> EmailsSentAsync()
     {

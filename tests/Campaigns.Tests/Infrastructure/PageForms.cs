@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+using Alba;
+
+namespace Campaigns.Tests.Infrastructure;
+
+/// <summary>Posting a page's form as a browser would: its antiforgery token and cookie first read from the page.</summary>
+public static partial class PageForms
+{
+    public static async Task<IScenarioResult> PostFormAsync(this IAlbaHost host, string url, string? handler, params (string Name, string Value)[] fields)
+    {
+        var form = await host.Scenario(x => x.Get.Url(url));
+        var token = TokenPattern().Match(await form.ReadAsTextAsync()).Groups[1].Value;
+        var cookie = string.Join("; ", form.Context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0]));
+        return await host.Scenario(x =>
+        {
+            x.Post.Url(handler is null ? url : $"{url}?handler={handler}");
+            x.ConfigureHttpContext(context => context.WriteFormData(
+                fields.Append(("__RequestVerificationToken", token)).ToDictionary(f => f.Item1, f => f.Item2)));
+            x.WithRequestHeader("Cookie", cookie);
+            x.IgnoreStatusCode();
+        });
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
