@@ -70,7 +70,8 @@ public class webhook_deliveries : IAsyncLifetime
     [Fact]
     public async Task a_registration_refuses_what_is_not_a_web_url_and_never_shows_the_secret_again()
     {
-        await using var host = await StartAsync();
+        await using var owned = new OwnedHost(await StartAsync());
+        var host = owned.Host;
         await host.Scenario(x =>
         {
             x.Post.Json(new { url = "ftp://example.org/x", kinds = new[] { WebhookKinds.CampaignStarted } }).ToUrl("/api/webhooks");
@@ -104,7 +105,8 @@ public class webhook_deliveries : IAsyncLifetime
     public async Task a_delivery_is_signed_and_sent_once_after_a_success()
     {
         await using var receiver = new WebhookReceiver();
-        await using var host = await StartAsync();
+        await using var owned = new OwnedHost(await StartAsync());
+        var host = owned.Host;
         var (webhookId, secret) = await RegisterAsync(host, receiver.Url);
 
         await StartCampaignAsync(host);
@@ -128,7 +130,8 @@ public class webhook_deliveries : IAsyncLifetime
     public async Task a_delivery_is_retried_while_the_receiver_answers_500()
     {
         await using var receiver = new WebhookReceiver { Answer = n => n < 2 ? 500 : 200 };
-        await using var host = await StartAsync("1,1,1");
+        await using var owned = new OwnedHost(await StartAsync("1,1,1"));
+        var host = owned.Host;
         await RegisterAsync(host, receiver.Url);
 
         await StartCampaignAsync(host);
@@ -143,7 +146,8 @@ public class webhook_deliveries : IAsyncLifetime
     public async Task a_delivery_is_dead_lettered_after_its_retries_and_an_admin_can_send_it_again()
     {
         await using var receiver = new WebhookReceiver { Answer = _ => 500 };
-        await using var host = await StartAsync("1");
+        await using var owned = new OwnedHost(await StartAsync("1"));
+        var host = owned.Host;
         await RegisterAsync(host, receiver.Url);
 
         await StartCampaignAsync(host);
@@ -189,10 +193,11 @@ public class webhook_deliveries : IAsyncLifetime
     [Fact]
     public async Task loopback_addresses_are_refused_unless_allowed_and_only_admins_register()
     {
-        await using var host = await AppFixture.StartHostAsync(_connectionString, settings: new Dictionary<string, string>
+        await using var owned = new OwnedHost(await AppFixture.StartHostAsync(_connectionString, settings: new Dictionary<string, string>
         {
             ["Campaigns:Webhooks:AllowHttp"] = "true"
-        });
+        }));
+        var host = owned.Host;
         await host.Scenario(x =>
         {
             x.Post.Json(new { url = "http://127.0.0.1:9/hook", kinds = new[] { WebhookKinds.CampaignStarted } }).ToUrl("/api/webhooks");
