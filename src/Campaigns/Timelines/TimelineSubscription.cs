@@ -95,20 +95,8 @@ public sealed class TimelineProgress(IDocumentStore store, IConfiguration config
     public TimeSpan MaxWait { get; } = TimeSpan.FromSeconds(configuration.GetValue("Campaigns:Timelines:MaxWaitSeconds", 2.0));
 
     /// <summary>Waits until the timelines have processed <paramref name="position"/>, for at most <see cref="MaxWait"/>.</summary>
-    public async Task<bool> WaitForAsync(long position, CancellationToken ct)
-    {
-        var timeout = MaxWait;
-        if (position <= 0) return true;
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (await CurrentAsync(connection, ct) >= position) return true;
-            if (DateTime.UtcNow >= deadline) return false;
-            await Task.Delay(20, ct);
-        }
-    }
+    public async Task<bool> WaitForAsync(long position, CancellationToken ct) =>
+        position <= 0 || await WaitForAsync(TimelineSubscription.ProgressName, position, MaxWait, ct);
 
     /// <summary>The subscriptions that build read models from the log: what "caught up" waits for.</summary>
     public static readonly IReadOnlyList<string> ReadModels =
