@@ -42,6 +42,7 @@ public static class StoreConfiguration
         // Appends wake the daemon through LISTEN/NOTIFY: timelines follow a write in milliseconds, not a polling interval.
         options.Events.UseListenNotifyForEventAppends = true;
 
+        options.Listeners.Add(new Commands.CommittedPosition());
         options.Schema.For<IdempotencyRecord>().Identity(r => r.Id).Duplicate(r => r.RecordedAt);
         options.AddAccounts();
         options.AddPersonalDataMasking();
@@ -58,6 +59,7 @@ public static class StoreConfiguration
         options.Schema.For<FollowUp>().Duplicate(f => f.Assignee).Duplicate(f => f.DueOn).Duplicate(f => f.CampaignId);
         // No GIN index on the entries: timelines page through timeline_keys (TimelineKeys), and a GIN index over every
         // path of every entry was the costliest part of writing one.
+        options.AddTimelineKeys();
         options.Schema.For<TimelineEntry>()
             .Duplicate(e => e.HappenedOn).Duplicate(e => e.RecordedAt).Duplicate(e => e.CampaignId);
         options.Schema.For<Contact>().Duplicate(c => c.Name).Duplicate(c => c.Kind);

@@ -1,5 +1,7 @@
 using Marten;
 using Npgsql;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
 
 namespace Campaigns.Timelines;
 
@@ -9,7 +11,8 @@ namespace Campaigns.Timelines;
 /// latest. The current timeline is the rows still valid; the timeline as of a moment is the rows valid then. Either way a
 /// page, however deep, is one index range scan: a GIN match on the entries' key lists cannot give timeline order, so
 /// PostgreSQL would fetch and sort every entry of a busy theme, and an as-of read would have to load them all.
-/// A trigger on the entries' table keeps the rows in step with every write, live or in a rebuild, in the same transaction.
+/// The subscription writes an entry's rows in the same batch as the entry (<see cref="Replace"/>): one statement per
+/// page of events, not one trigger call per document.
 /// </summary>
 public static class TimelineKeys
 {
@@ -18,127 +21,143 @@ public static class TimelineKeys
     public static string Campaign(Guid id) => "campaign:" + id;
     public static string Demand(Guid id) => "demand:" + id;
 
-    // Bump when the rows an entry yields change: the next start rebuilds the table from the entries.
-    private const string Version = "timeline-keys v2";
+    public const string TableName = "timeline_keys";
     private const long AdvisoryLock = 0x7469_6d65_6b65_7973; // "timekeys"
 
-    public static string Table(string schema) => $"\"{schema}\".timeline_keys";
+    public static string Table(string schema) => $"\"{schema}\".{TableName}";
 
-    private static string Columns => "key, happened_on, recorded_at, entry_id, valid_from, valid_until, retracted, campaign_id";
-
-    /// <summary>The rows of one entry: each revision that was ever the latest, for each key it had.</summary>
-    private static string RowsOf(string schema, string entry, string from = "") =>
-        $"""
-        select k, r.happened_on, {entry}.recorded_at, {entry}.id, r.valid_from, r.valid_until, r.retracted, r.campaign_id
-        from {from}"{schema}".timeline_revisions({entry}.data) r, "{schema}".timeline_keys_of(r.revision, r.campaign_id) k
-        """;
-
-    private static string Ddl(string schema)
+    /// <summary>The table and its indexes, as a Marten schema object: created and migrated with the store.</summary>
+    public static void AddTimelineKeys(this StoreOptions options)
     {
-        var entries = $"\"{schema}\".mt_doc_timelineentry";
-        var keys = Table(schema);
-        return $$"""
-            create table if not exists {{keys}} (
-                key text not null,
-                happened_on date not null,
-                recorded_at timestamptz not null,
-                entry_id uuid not null,
-                valid_from timestamptz not null,
-                valid_until timestamptz,
-                retracted boolean not null,
-                campaign_id uuid,
-                primary key (key, happened_on, recorded_at, entry_id, valid_from) include (valid_until, retracted, campaign_id));
-            create index if not exists timeline_keys_entry on {{keys}} (entry_id);
-
-            create or replace function "{{schema}}".timeline_keys_of(data jsonb, campaign_id uuid) returns setof text
-            language sql immutable as $f$
-                select 'theme:' || t from jsonb_array_elements_text(data -> 'themes') t
-                union select 'contact:' || c from jsonb_array_elements_text(data -> 'contactIds') c
-                union select 'demand:' || d from jsonb_array_elements_text(data -> 'demandIds') d
-                union select 'campaign:' || campaign_id where campaign_id is not null
-            $f$;
-
-            -- A revision is the latest from its recording until the next one's. Two recorded in one transaction share a
-            -- moment: the earlier one was never visible on its own, so it yields no rows.
-            create or replace function "{{schema}}".timeline_revisions(data jsonb)
-            returns table (revision jsonb, happened_on date, valid_from timestamptz, valid_until timestamptz, retracted boolean, campaign_id uuid)
-            language sql stable as $f$
-                select * from (
-                    select r, (r ->> 'happenedOn')::date, (r ->> 'recordedAt')::timestamptz,
-                           lead((r ->> 'recordedAt')::timestamptz) over (order by n),
-                           coalesce((r ->> 'retracted')::boolean, false), (r ->> 'campaignId')::uuid
-                    from jsonb_array_elements(data -> 'revisions') with ordinality as revisions(r, n)
-                ) v (revision, happened_on, valid_from, valid_until, retracted, campaign_id)
-                where v.valid_until is distinct from v.valid_from
-            $f$;
-
-            create or replace function "{{schema}}".timeline_keys_sync() returns trigger language plpgsql as $f$
-            begin
-                if tg_op = 'TRUNCATE' then
-                    truncate {{keys}};
-                    return null;
-                end if;
-                if tg_op in ('UPDATE', 'DELETE') then
-                    delete from {{keys}} where entry_id = old.id;
-                end if;
-                if tg_op in ('INSERT', 'UPDATE') then
-                    insert into {{keys}} ({{Columns}}) {{RowsOf(schema, "new")}};
-                end if;
-                return null;
-            end $f$;
-
-            create or replace trigger timeline_keys_rows after insert or update or delete on {{entries}}
-                for each row execute function "{{schema}}".timeline_keys_sync();
-            create or replace trigger timeline_keys_truncate after truncate on {{entries}}
-                for each statement execute function "{{schema}}".timeline_keys_sync();
-            """;
+        var table = new Table(new PostgresqlObjectName(options.DatabaseSchemaName, TableName, SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<string>("key").NotNull();
+        table.AddColumn("happened_on", "date").NotNull();
+        table.AddColumn("recorded_at", "timestamp with time zone").NotNull();
+        table.AddColumn<Guid>("entry_id").NotNull();
+        table.AddColumn("valid_from", "timestamp with time zone").NotNull();
+        table.AddColumn("valid_until", "timestamp with time zone").AllowNulls();
+        table.AddColumn<bool>("retracted").NotNull();
+        table.AddColumn("campaign_id", "uuid").AllowNulls();
+        // Page order, with what the filters read in the index itself: a page is an index-only range scan.
+        table.Indexes.Add(new IndexDefinition($"ix_{TableName}_page")
+        {
+            IsUnique = true,
+            Columns = ["key", "happened_on", "recorded_at", "entry_id", "valid_from"],
+            IncludeColumns = ["valid_until", "retracted", "campaign_id"]
+        });
+        table.Indexes.Add(new IndexDefinition($"ix_{TableName}_entry") { Columns = ["entry_id"] });
+        options.Storage.ExtendedSchemaObjects.Add(table);
     }
 
-    private static string Backfill(string schema) => $"""
-        insert into {Table(schema)} ({Columns}) {RowsOf(schema, "e", $"\"{schema}\".mt_doc_timelineentry e, ")};
-        comment on table {Table(schema)} is '{Version}';
-        """;
+    private sealed record Row(string Key, DateOnly HappenedOn, DateTimeOffset RecordedAt, Guid EntryId, DateTimeOffset ValidFrom,
+        DateTimeOffset? ValidUntil, bool Retracted, Guid? CampaignId);
+
+    /// <summary>The rows of one entry: each revision that was ever the latest, for each key it had.</summary>
+    private static IEnumerable<Row> RowsOf(TimelineEntry entry)
+    {
+        var revisions = entry.Revisions;
+        for (var i = 0; i < revisions.Count; i++)
+        {
+            var revision = revisions[i];
+            DateTimeOffset? until = i + 1 < revisions.Count ? revisions[i + 1].RecordedAt : null;
+            // Two revisions recorded in one transaction share a moment: the earlier one was never visible on its own.
+            if (until == revision.RecordedAt) continue;
+            foreach (var key in KeysOf(revision))
+                yield return new Row(key, revision.HappenedOn, entry.RecordedAt.ToUniversalTime(), entry.Id,
+                    revision.RecordedAt.ToUniversalTime(), until?.ToUniversalTime(), revision.Retracted, revision.CampaignId);
+        }
+    }
+
+    private static IEnumerable<string> KeysOf(TimelineRevision revision) =>
+        revision.Themes.Select(Theme)
+            .Concat(revision.ContactIds.Select(Contact))
+            .Concat(revision.DemandIds.Select(Demand))
+            .Concat(revision.CampaignId is { } campaign ? [Campaign(campaign)] : [])
+            .Distinct();
 
     /// <summary>
-    /// Creates the table and its triggers, and fills it from the entries when it is new or its version changed (an
-    /// upgrade, or a store whose entries were written before the app first started). Safe with several nodes starting.
+    /// Queues, in the batch that stores <paramref name="entries"/>, the replacement of their key rows: one delete and one
+    /// insert from arrays, whatever the number of entries.
+    /// </summary>
+    public static void Replace(IDocumentOperations operations, IReadOnlyCollection<TimelineEntry> entries, bool entriesAreNew = false)
+    {
+        if (entries.Count == 0) return;
+        var schema = operations.DocumentStore.Options.DatabaseSchemaName;
+        if (!entriesAreNew)
+            operations.QueueSqlCommand($"delete from {Table(schema)} where entry_id = any(?)", entries.Select(e => e.Id).ToArray());
+        var rows = entries.SelectMany(RowsOf).ToList();
+        if (rows.Count == 0) return;
+        operations.QueueSqlCommand(
+            $"""
+            insert into {Table(schema)} (key, happened_on, recorded_at, entry_id, valid_from, valid_until, retracted, campaign_id)
+            select * from unnest(?::text[], ?::date[], ?::timestamptz[], ?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::boolean[], ?::uuid[])
+            """,
+            rows.Select(r => r.Key).ToArray(), rows.Select(r => r.HappenedOn).ToArray(), rows.Select(r => r.RecordedAt).ToArray(),
+            rows.Select(r => r.EntryId).ToArray(), rows.Select(r => r.ValidFrom).ToArray(), rows.Select(r => r.ValidUntil).ToArray(),
+            rows.Select(r => r.Retracted).ToArray(), rows.Select(r => r.CampaignId).ToArray());
+    }
+
+    /// <summary>Empties the table, in the batch of <paramref name="operations"/>: before a rebuild writes every entry again.</summary>
+    public static void Clear(IDocumentOperations operations) =>
+        operations.QueueSqlCommand($"truncate {Table(operations.DocumentStore.Options.DatabaseSchemaName)}");
+
+    /// <summary>
+    /// Creates the table (a Marten schema object), and fills it from the entries when it is empty while entries exist:
+    /// a store whose keys were kept by the trigger of earlier versions, which this drops. Safe with several nodes starting.
     /// </summary>
     public static async Task EnsureAsync(IDocumentStore store, CancellationToken ct)
     {
-        await store.Storage.Database.EnsureStorageExistsAsync(typeof(TimelineEntry), ct);
         var schema = store.Options.DatabaseSchemaName;
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(TimelineEntry), ct);
 
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await Infrastructure.LockedTransaction.TakeAsync(connection, transaction, AdvisoryLock, ct);
-
-        // Refill when the table is new or older, or when the entries' table lost its trigger (Marten recreated it):
-        // entries may have been written meanwhile, e.g. by a `projections rebuild` before the app first started here.
-        bool inStep;
-        await using (var state = new NpgsqlCommand("""
-            select obj_description(to_regclass(@keys), 'pg_class') is not distinct from @version
-               and exists (select 1 from pg_trigger where tgname = 'timeline_keys_rows' and tgrelid = to_regclass(@entries))
-            """, connection, transaction))
+        await using (var connection = store.Storage.Database.CreateConnection())
         {
-            state.Parameters.AddWithValue("keys", Table(schema));
-            state.Parameters.AddWithValue("version", Version);
-            state.Parameters.AddWithValue("entries", $"\"{schema}\".mt_doc_timelineentry");
-            inStep = (bool)(await state.ExecuteScalarAsync(ct))!;
+            await connection.OpenAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await Infrastructure.LockedTransaction.TakeAsync(connection, transaction, AdvisoryLock, ct);
+            await using var legacy = new NpgsqlCommand(
+                "select exists (select 1 from pg_trigger where tgname = 'timeline_keys_rows' and tgrelid = to_regclass(@entries))",
+                connection, transaction);
+            legacy.Parameters.AddWithValue("entries", $"\"{schema}\".mt_doc_timelineentry");
+            if ((bool)(await legacy.ExecuteScalarAsync(ct))!)
+            {
+                // The rows it kept follow the same rules as Replace: they stay, under the indexes below.
+                await using var drop = new NpgsqlCommand($"""
+                    drop trigger timeline_keys_rows on "{schema}".mt_doc_timelineentry;
+                    drop trigger if exists timeline_keys_truncate on "{schema}".mt_doc_timelineentry;
+                    drop function if exists "{schema}".timeline_keys_sync();
+                    drop function if exists "{schema}".timeline_revisions(jsonb);
+                    drop function if exists "{schema}".timeline_keys_of(jsonb, uuid);
+                    alter table {Table(schema)} drop constraint if exists timeline_keys_pkey;
+                    drop index if exists "{schema}".timeline_keys_entry;
+                    """, connection, transaction);
+                await drop.ExecuteNonQueryAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
         }
 
-        // In step, the table, functions and triggers are there at this version: no DDL, whose locks on the entries' table
-        // would deadlock with the timeline subscription writing entries while the app starts.
-        if (!inStep)
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(Marten.Storage.StorageFeatures), ct);
+        await RefillIfEmptyAsync(store, ct);
+    }
+
+    private static async Task RefillIfEmptyAsync(IDocumentStore store, CancellationToken ct)
+    {
+        var schema = store.Options.DatabaseSchemaName;
+        await using var session = store.LightweightSession();
+        var state = await session.AdvancedSql.QueryAsync<bool>(
+            $"select not exists (select 1 from {Table(schema)}) and exists (select 1 from \"{schema}\".mt_doc_timelineentry)", ct);
+        if (!state[0]) return;
+
+        Guid after = Guid.Empty;
+        while (true)
         {
-            // Out of step: start from an empty table of the current shape.
-            await using var drop = new NpgsqlCommand($"drop table if exists {Table(schema)}", connection, transaction);
-            await drop.ExecuteNonQueryAsync(ct);
-            await using (var create = new NpgsqlCommand(Ddl(schema), connection, transaction)) await create.ExecuteNonQueryAsync(ct);
-            await using var fill = new NpgsqlCommand(Backfill(schema), connection, transaction);
-            await fill.ExecuteNonQueryAsync(ct);
+            await using var page = store.LightweightSession();
+            var entries = await page.QueryAsync<TimelineEntry>("where id > ? order by id limit 5000", ct, after);
+            if (entries.Count == 0) break;
+            Replace(page, entries);
+            await page.SaveChangesAsync(ct);
+            after = entries[^1].Id;
         }
-        await transaction.CommitAsync(ct);
     }
 }
 

@@ -45,7 +45,9 @@ public sealed class TimelineSubscription : BatchSubscription
             if (TimelineHandlers.Project(e, current) is not { } next || ReferenceEquals(next, current)) continue;
             entries[id] = changed[id] = next with { Position = e.Sequence };
         }
-        if (changed.Count > 0) operations.Store(changed.Values.ToArray());
+        if (changed.Count == 0) return;
+        operations.Store(changed.Values.ToArray());
+        TimelineKeys.Replace(operations, changed.Values);
     }
 
     /// <summary>
@@ -57,6 +59,11 @@ public sealed class TimelineSubscription : BatchSubscription
     public static async Task<long> RebuildAsync(IDocumentStore store, CancellationToken ct, int pageSize = 5_000)
     {
         await store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(TimelineEntry), ct);
+        await using (var clear = store.LightweightSession())
+        {
+            TimelineKeys.Clear(clear);
+            await clear.SaveChangesAsync(ct);
+        }
         var types = TimelineHandlers.EventTypes.Select(t => t.GetEventTypeName()).ToArray();
         long after = 0, processed = 0;
         while (true)

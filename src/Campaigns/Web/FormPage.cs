@@ -60,14 +60,14 @@ public abstract class FormPage : PageModel
     {
         var result = await bus.InvokeCommandAsync(command, ActingUser, ct);
         if (result.Problem is { } problem && !Accept(problem, fields)) return null;
-        if (result.Id is { } id) await RememberPositionAsync(id, ct);
+        if (result.Id is { } id) await RememberPositionAsync(id, ct, result.Position);
         return result;
     }
 
     /// <summary>The timelines are projected after the commit: the next timeline page this user opens waits for this stream's write.</summary>
-    protected async Task RememberPositionAsync(Guid streamId, CancellationToken ct)
+    protected async Task RememberPositionAsync(Guid streamId, CancellationToken ct, long? committed = null)
     {
-        var position = await HttpContext.RequestServices.GetRequiredService<TimelineProgress>().OfStreamAsync(streamId, ct);
+        var position = committed ?? await HttpContext.RequestServices.GetRequiredService<TimelineProgress>().OfStreamAsync(streamId, ct);
         Response.Cookies.Append(PositionCookie, position.ToString(CultureInfo.InvariantCulture),
             new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = Request.IsHttps, IsEssential = true });
     }

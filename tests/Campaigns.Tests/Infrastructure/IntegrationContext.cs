@@ -45,7 +45,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime, I
         reset.CommandText =
             "do $$ declare t text; begin " +
             "for t in select format('%I.%I', schemaname, tablename) from pg_tables " +
-            $"where schemaname = '{schema}' and (tablename like 'mt\\_doc\\_%' or tablename in ('mt_events', 'mt_streams', 'search_entries')) " +
+            $"where schemaname = '{schema}' and (tablename like 'mt\\_doc\\_%' or tablename in ('mt_events', 'mt_streams', 'search_entries', 'timeline_keys')) " +
             "loop execute 'truncate ' || t || ' cascade'; end loop; end $$";
         await reset.ExecuteNonQueryAsync();
     }

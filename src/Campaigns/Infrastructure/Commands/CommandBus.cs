@@ -23,6 +23,7 @@ public static class CommandBus
         // handler's transaction.
         var idempotent = IdempotentRequest.Claim();
         CommandResult result;
+        CommittedPosition.Watch();
         try
         {
             result = await (idempotent is null
@@ -42,7 +43,7 @@ public static class CommandBus
 
         // A refusal (say "already exists") may only mean that a concurrent duplicate committed first.
         if (!result.Accepted && idempotent is not null && await EarlierAsync(idempotent, ct) is { } first) return first;
-        return result;
+        return result with { Position = CommittedPosition.Take() };
     }
 
     private static async Task<CommandResult?> EarlierAsync(IdempotentRequest request, CancellationToken ct) =>
@@ -103,8 +104,9 @@ public static class HttpCommands
             }
             if (result is { Problem: null, Id: { } id })
             {
-                var progress = http.RequestServices.GetRequiredService<Timelines.TimelineProgress>();
-                http.Response.Headers[Timelines.TimelineProgress.PositionHeader] = (await progress.OfStreamAsync(id, http.RequestAborted)).ToString();
+                var position = result.Position
+                               ?? await http.RequestServices.GetRequiredService<Timelines.TimelineProgress>().OfStreamAsync(id, http.RequestAborted);
+                http.Response.Headers[Timelines.TimelineProgress.PositionHeader] = position.ToString();
             }
             var inner = result switch
             {

@@ -24,6 +24,9 @@ public sealed record CommandResult
     /// </summary>
     [JsonIgnore] public Http.IdempotencyRecord? Replay { get; init; }
 
+    /// <summary>The log position of the last event the command committed; null when it appended nothing.</summary>
+    [JsonIgnore] public long? Position { get; init; }
+
     [JsonIgnore] public bool Accepted => Problem is null;
 
     public static CommandResult Started(Guid id, string location, object? details = null) =>
