@@ -13,7 +13,7 @@ T0=$(date +%s)
 say() { printf '[%4ds] %s\n' "$(( $(date +%s) - T0 ))" "$*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
 
-conn() { echo "Host=$PGHOST_;Port=$PGPORT_;Database=$1;Username=$PGUSER_;Pooling=true;Maximum Pool Size=100"; }
+conn() { echo "Host=$PGHOST_;Port=$PGPORT_;Database=$1;Username=$PGUSER_;Pooling=true;Maximum Pool Size=100${BENCH_CONN_EXTRA:+;$BENCH_CONN_EXTRA}"; }
 psql_() { local db="$1"; shift; psql -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 # Databases and app processes made by this run are listed in files (the helpers run inside $(...), whose variables

