@@ -48,6 +48,9 @@ public static class StoreConfiguration
         options.AddPersonalDataMasking();
 
         // Inline snapshots commit with their events: a read straight after a write sees it, and validation can trust them.
+        // A handler's [WriteAggregate] snapshot is the starting point of its inline update, not loaded a second time at
+        // commit; safe because aggregates are immutable records that handlers never change.
+        options.Projections.UseIdentityMapForAggregates = true;
         options.Projections.Snapshot<Theme>(SnapshotLifecycle.Inline, ForRebuilds);
         options.Projections.Snapshot<Contact>(SnapshotLifecycle.Inline, ForRebuilds);
         options.Projections.Snapshot<Campaign>(SnapshotLifecycle.Inline, ForRebuilds);
