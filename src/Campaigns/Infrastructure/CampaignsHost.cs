@@ -80,6 +80,11 @@ public static class CampaignsHost
             opts.LocalQueue(Demands.RaiseDemandHandler.Queue).Sequential();
             opts.PublishMessage<Demands.RaiseDemand>().ToLocalQueue(Demands.RaiseDemandHandler.Queue);
             opts.EnableRelayOfUserName = true;
+            // How soon a node that died without a goodbye (kill -9, a lost machine) is ejected and its subscriptions move to
+            // another: each node writes a health check every few seconds, and one silent for longer than the stale timeout
+            // is ejected at the leader's next checks. Wolverine's defaults (10 s, 1 minute) left the timelines still for ~46 s.
+            opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(builder.Configuration.GetValue("Campaigns:Cluster:HealthCheckSeconds", 5.0));
+            opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Campaigns:Cluster:StaleNodeSeconds", 20.0));
             // Pages and endpoints invoke the same handlers; a handler's refusal is answered to them as a CommandResult.
             opts.CodeGeneration.AddContinuationStrategy<RefuseInvokedCommands>();
             // A command sent with an Idempotency-Key stores its answer in its own transaction.

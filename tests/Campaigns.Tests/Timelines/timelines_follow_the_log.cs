@@ -126,6 +126,53 @@ public class timelines_follow_the_log : IAsyncLifetime
         Assert.Single(meetings, e => e.Contains("Na de stop"));
     }
 
+    [Fact]
+    public async Task with_two_node_processes_the_other_takes_over_when_the_one_projecting_is_killed()
+    {
+        // Short cluster timings, so that the dead node is ejected within seconds (the defaults take about half a minute).
+        var settings = new Dictionary<string, string> { ["Campaigns:Cluster:HealthCheckSeconds"] = "1", ["Campaigns:Cluster:StaleNodeSeconds"] = "4" };
+        await using var first = await AppProcess.StartAsync(_connectionString, settings);
+        await AppendCallsAsync("Voor de tweede node", 3);
+        Assert.True(await WaitUntil(async () => await Progress() >= await LastSequence()), $"no node runs the subscription\n{first.Output}");
+        await using var second = await AppProcess.StartAsync(_connectionString, settings);
+        await AppendCallsAsync("Met twee nodes", 3);
+        Assert.True(await WaitUntil(async () => await Progress() >= await LastSequence()), "the timelines stopped when a second node joined");
+
+        // Kill whichever node runs the timelines now (Wolverine may have moved it to the newcomer).
+        var firstRunsIt = await Scalar($"""
+            select count(*) from campaigns.wolverine_node_assignments a join campaigns.wolverine_nodes n on n.id = a.node_id
+            where a.id like '%{TimelineSubscription.Name}%' and n.started = (select min(started) from campaigns.wolverine_nodes)
+            """) == 1;
+        var (killed, survivor) = firstRunsIt ? (first, second) : (second, first);
+        killed.Kill();
+        await AppendCallsAsync("Na de crash", 3);
+
+        Assert.True(await WaitUntil(async () => await Progress() >= await LastSequence()),
+            $"the surviving node did not take the timelines over\n{survivor.Output}");
+        var entries = await EntriesJson();
+        foreach (var subject in new[] { "Voor de tweede node", "Met twee nodes", "Na de crash" })
+            for (var i = 1; i <= 3; i++)
+                Assert.Single(entries, e => e.Contains($"{subject} {i}"));
+    }
+
+    /// <summary>Calls appended straight to the log with the app's store configuration, as any node's command would.</summary>
+    private async Task AppendCallsAsync(string subject, int count)
+    {
+        await using var store = new DocumentStore(AppStoreOptions());
+        await using var session = store.LightweightSession();
+        var campaign = Guid.NewGuid();
+        for (var i = 1; i <= count; i++)
+        {
+            var id = Guid.NewGuid();
+            session.Events.StartStream(id, new global::Campaigns.Interactions.CallMade
+            {
+                InteractionId = id, CampaignId = campaign, ContactIds = [Guid.NewGuid()], Subject = $"{subject} {i}",
+                HappenedOn = new DateOnly(2025, 12, i), OurSide = ["anna.officer"]
+            });
+        }
+        await session.SaveChangesAsync();
+    }
+
     /// <summary>The app's own store configuration, for writing while no app runs.</summary>
     private StoreOptions AppStoreOptions()
     {
