@@ -90,6 +90,12 @@ public static class Report
         Row("3. rebuild of all projections, events/s", rebuilds.Select(e => D(e, "eventsPerSecond")).ToList(), "N0", "", null);
         if (scans.Count > 0)
             Row("3. **rebuild ÷ scan**", rebuilds.Select(e => D(e, "eventsPerSecond") / Median(scans)).ToList(), "P1", "≥ 10% (on the way to 25%)", m => m >= 0.10);
+        foreach (var t in Kind("rebuild-timelines").Where(t => t.GetProperty("ok").GetBoolean()))
+        {
+            Row("3. timelines rebuilt (`timelines`: entries and key rows), events/s", [D(t, "eventsPerSecond")], "N0", "", null);
+            if (scans.Count > 0)
+                Row("3. **timelines rebuild ÷ scan**", [D(t, "eventsPerSecond") / Median(scans)], "P1", "≥ 10% (on the way to 25%)", m => m >= 0.10);
+        }
         foreach (var r in rebuilds.Where(r => r.TryGetProperty("ok", out var ok) && !ok.GetBoolean()))
             table.AppendLine($"| 3. rebuild round {D(r, "round")} did not finish | {r.GetProperty("note").GetString()} | | | | **misses** |");
 

@@ -32,10 +32,19 @@ public sealed class TimelineSubscription : BatchSubscription
     /// <summary>Loads the entries the events touch in one query, applies the events in order and stores what changed.</summary>
     public static async Task ApplyAsync(IReadOnlyList<IEvent> events, IDocumentOperations operations, CancellationToken ct)
     {
-        var ids = events.Select(TimelineHandlers.EntryId).OfType<Guid>().Distinct().ToArray();
-        if (ids.Length == 0) return;
+        var changed = await ChangedAsync(events, operations, ct);
+        if (changed.Count == 0) return;
+        operations.Store(changed.ToArray());
+        TimelineKeys.Replace(operations, changed);
+    }
 
-        var entries = (await operations.LoadManyAsync<TimelineEntry>(ct, ids)).ToDictionary(e => e.Id);
+    /// <summary>The entries the events change, each as it reads after the last of them.</summary>
+    private static async Task<IReadOnlyCollection<TimelineEntry>> ChangedAsync(IReadOnlyList<IEvent> events, IQuerySession session, CancellationToken ct)
+    {
+        var ids = events.Select(TimelineHandlers.EntryId).OfType<Guid>().Distinct().ToArray();
+        if (ids.Length == 0) return [];
+
+        var entries = (await session.LoadManyAsync<TimelineEntry>(ct, ids)).ToDictionary(e => e.Id);
         var changed = new Dictionary<Guid, TimelineEntry>();
         foreach (var e in events)
         {
@@ -45,9 +54,7 @@ public sealed class TimelineSubscription : BatchSubscription
             if (TimelineHandlers.Project(e, current) is not { } next || ReferenceEquals(next, current)) continue;
             entries[id] = changed[id] = next with { Position = e.Sequence };
         }
-        if (changed.Count == 0) return;
-        operations.Store(changed.Values.ToArray());
-        TimelineKeys.Replace(operations, changed.Values);
+        return changed.Values;
     }
 
     /// <summary>
@@ -66,21 +73,35 @@ public sealed class TimelineSubscription : BatchSubscription
         }
         var types = TimelineHandlers.EventTypes.Select(t => t.GetEventTypeName()).ToArray();
         long after = 0, processed = 0;
+        // The next page is read while this one is applied and written: the database and the app work at the same time.
+        var next = PageAfterAsync(store, types, after, pageSize, ct);
         while (true)
         {
-            await using var session = store.LightweightSession();
-            var events = await session.Events.QueryAllRawEvents()
-                .Where(e => e.Sequence > after && e.EventTypeName.IsOneOf(types))
-                .OrderBy(e => e.Sequence).Take(pageSize).ToListAsync(ct);
+            var events = await next;
             if (events.Count == 0) break;
-            await ApplyAsync(events, session, ct);
             after = events[^1].Sequence;
+            next = PageAfterAsync(store, types, after, pageSize, ct);
+            // Entries through COPY (Marten's bulk insert, overwriting those an earlier page wrote), then their key rows.
+            IReadOnlyCollection<TimelineEntry> changed;
+            await using (var query = store.QuerySession()) changed = await ChangedAsync(events, query, ct);
             processed += events.Count;
-            await session.SaveChangesAsync(ct);
+            if (changed.Count == 0) continue;
+            await store.BulkInsertAsync(changed.ToList(), Weasel.Core.BulkInsertMode.OverwriteExisting, cancellation: ct);
+            await using var keys = store.LightweightSession();
+            TimelineKeys.Replace(keys, changed);
+            await keys.SaveChangesAsync(ct);
         }
 
         await Infrastructure.SubscriptionProgress.AdvanceAsync(store, ProgressName, after, ct);
         return processed;
+    }
+
+    private static async Task<IReadOnlyList<IEvent>> PageAfterAsync(IDocumentStore store, string[] types, long after, int pageSize, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        return await session.Events.QueryAllRawEvents()
+            .Where(e => e.Sequence > after && e.EventTypeName.IsOneOf(types))
+            .OrderBy(e => e.Sequence).Take(pageSize).ToListAsync(ct);
     }
 }
 
