@@ -38,17 +38,27 @@ public sealed class WebhookSubscription : BatchSubscription
         Options.BatchSize = 500;
     }
 
-    public override async Task ProcessEventsAsync(EventRange page, ISubscriptionController controller,
-        IDocumentOperations operations, IMessageBus bus, CancellationToken cancellationToken)
+    public override Task ProcessEventsAsync(EventRange page, ISubscriptionController controller,
+        IDocumentOperations operations, IMessageBus bus, CancellationToken cancellationToken) =>
+        FanOutAsync(page.Events, operations, bus, cancellationToken);
+
+    /// <summary>One delivery per event and matching webhook, stored with the page and sent through the outbox.</summary>
+    public static async Task FanOutAsync(IReadOnlyList<IEvent> events, IDocumentOperations operations, IMessageBus bus, CancellationToken cancellationToken)
     {
-        var notices = page.Events.Select(e => (Event: e, Notice: Describe(e.Data))).Where(x => x.Notice is not null).ToList();
+        var notices = events.Select(e => (Event: e, Notice: Describe(e.Data))).Where(x => x.Notice is not null).ToList();
         if (notices.Count == 0) return;
         var webhooks = await operations.Query<Webhook>().Where(w => w.Active).ToListAsync(cancellationToken);
         if (webhooks.Count == 0) return;
         var baseUrl = BaseUrl;
-        foreach (var (e, notice) in notices)
-        foreach (var webhook in webhooks.Where(w => w.Kinds.Contains(notice!.Kind)))
+        // A replay of the log (`projections rebuild`, a page processed again after a crash) must not send anything twice:
+        // a delivery's id is derived from the event and the webhook, so the ones that exist already are skipped.
+        var due = notices.SelectMany(n => webhooks.Where(w => w.Kinds.Contains(n.Notice!.Kind)).Select(w => (n.Event, n.Notice, Webhook: w))).ToList();
+        if (due.Count == 0) return;
+        var existing = (await operations.LoadManyAsync<WebhookDelivery>(cancellationToken, due.Select(d => DeliveryId(d.Event.Id, d.Webhook.Id)).ToArray()))
+            .Select(d => d.Id).ToHashSet();
+        foreach (var (e, notice, webhook) in due)
         {
+            if (existing.Contains(DeliveryId(e.Id, webhook.Id))) continue;
             var delivery = new WebhookDelivery
             {
                 Id = DeliveryId(e.Id, webhook.Id), WebhookId = webhook.Id, Kind = notice!.Kind, OccurredAt = e.Timestamp,

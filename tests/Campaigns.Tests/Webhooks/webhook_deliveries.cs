@@ -127,6 +127,31 @@ public class webhook_deliveries : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_replay_of_the_log_sends_nothing_twice()
+    {
+        await using var receiver = new WebhookReceiver();
+        await using var owned = new OwnedHost(await StartAsync());
+        var host = owned.Host;
+        await RegisterAsync(host, receiver.Url);
+        await StartCampaignAsync(host);
+        await Eventually(async () => (await DeliveryAsync(host))?.Status == DeliveryStatus.Delivered, "delivered");
+
+        // What `projections rebuild` or a page processed again after a crash does: the whole log through the fan-out again.
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        await using (var scope = host.Services.CreateAsyncScope())
+        await using (var session = store.LightweightSession())
+        {
+            var all = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
+            await WebhookSubscription.FanOutAsync(all, session, scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>(), CancellationToken.None);
+            await session.SaveChangesAsync();
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        Assert.Single(receiver.Requests);
+        Assert.Equal(DeliveryStatus.Delivered, (await DeliveryAsync(host))!.Status);
+    }
+
+    [Fact]
     public async Task a_delivery_is_retried_while_the_receiver_answers_500()
     {
         await using var receiver = new WebhookReceiver { Answer = n => n < 2 ? 500 : 200 };
