@@ -52,16 +52,17 @@ public sealed class WebhookSubscription : BatchSubscription
         var baseUrl = BaseUrl;
         // A replay of the log (`projections rebuild`, a page processed again after a crash) must not send anything twice:
         // a delivery's id is derived from the event and the webhook, so the ones that exist already are skipped.
-        var due = notices.SelectMany(n => webhooks.Where(w => w.Kinds.Contains(n.Notice!.Kind)).Select(w => (n.Event, n.Notice, Webhook: w))).ToList();
+        var due = notices
+            .SelectMany(n => webhooks.Where(w => w.Kinds.Contains(n.Notice!.Kind)).Select(w => (Id: DeliveryId(n.Event.Id, w.Id), n.Event, n.Notice, Webhook: w)))
+            .ToList();
         if (due.Count == 0) return;
-        var existing = (await operations.LoadManyAsync<WebhookDelivery>(cancellationToken, due.Select(d => DeliveryId(d.Event.Id, d.Webhook.Id)).ToArray()))
-            .Select(d => d.Id).ToHashSet();
-        foreach (var (e, notice, webhook) in due)
+        var existing = (await operations.LoadManyAsync<WebhookDelivery>(cancellationToken, due.Select(d => d.Id).ToArray())).Select(d => d.Id).ToHashSet();
+        foreach (var (id, e, notice, webhook) in due)
         {
-            if (existing.Contains(DeliveryId(e.Id, webhook.Id))) continue;
+            if (existing.Contains(id)) continue;
             var delivery = new WebhookDelivery
             {
-                Id = DeliveryId(e.Id, webhook.Id), WebhookId = webhook.Id, Kind = notice!.Kind, OccurredAt = e.Timestamp,
+                Id = id, WebhookId = webhook.Id, Kind = notice!.Kind, OccurredAt = e.Timestamp,
                 Resource = baseUrl + notice.Resource, Data = notice.Data, CreatedAt = DateTimeOffset.UtcNow,
                 Status = DeliveryStatus.Pending
             };
