@@ -241,9 +241,7 @@ public sealed class DemoDataSeeder(
                         new DemandRaised(raise.DemandId, raise.InteractionId, raise.RaisedOn, raise.ContactIds));
                 // What the follow-up policies cascade in the app, applied in the same step: a later contact settles a chaser,
                 // and new follow-ups open. The demo's reminders lie in the past, so no reminder messages are scheduled.
-                var openChasers = await session.Query<FollowUp>()
-                    .Where(f => f.CampaignId == logged.CampaignId && f.Kind == FollowUpKind.Chaser && f.Status == FollowUpStatus.Open)
-                    .ToListAsync(ct);
+                var openChasers = await session.Query<FollowUp>().Where(FollowUpLookups.OpenChasers(logged.CampaignId)).ToListAsync(ct);
                 foreach (var settled in FollowUpPolicies.SettledBy(logged, openChasers))
                     session.Events.Append(settled.FollowUpId, settled);
                 foreach (var scheduled in FollowUpPolicies.AfterInteraction(logged, await session.LoadManyAsync<Contact>(ct, logged.ContactIds), s.Actor, policies.Value))

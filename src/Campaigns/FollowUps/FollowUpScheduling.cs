@@ -1,6 +1,7 @@
 using Campaigns.Contacts;
 using Campaigns.Demands;
 using Campaigns.Interactions;
+using System.Linq.Expressions;
 using Microsoft.Extensions.Options;
 
 namespace Campaigns.FollowUps;
@@ -97,7 +98,20 @@ public static class FollowUpsAfterCorrectionHandler
     }
 
     private static Task<IReadOnlyList<FollowUp>> OpenFrom(Guid interactionId, IQuerySession session, CancellationToken ct) =>
-        session.Query<FollowUp>().Where(f => f.OriginInteractionId == interactionId && f.Status == FollowUpStatus.Open).ToListAsync(ct);
+        session.Query<FollowUp>().Where(FollowUpLookups.OpenFrom(interactionId)).ToListAsync(ct);
+}
+
+/// <summary>
+/// What the policies look up on every logged or corrected contact moment. Each has an index of its own
+/// (StoreConfiguration), so the lookup does not grow with the number of follow-ups a campaign ever had.
+/// </summary>
+public static class FollowUpLookups
+{
+    public static Expression<Func<FollowUp, bool>> OpenChasers(Guid campaignId) =>
+        f => f.CampaignId == campaignId && f.Kind == FollowUpKind.Chaser && f.Status == FollowUpStatus.Open;
+
+    public static Expression<Func<FollowUp, bool>> OpenFrom(Guid interactionId) =>
+        f => f.OriginInteractionId == interactionId && f.Status == FollowUpStatus.Open;
 }
 
 /// <summary>
@@ -125,11 +139,8 @@ public static class FollowUpsAfterInteractionHandler
     private static async Task<OutgoingMessages> ReactAsync(
         InteractionRecorded recorded, Envelope envelope, IQuerySession session, FollowUpPolicyOptions options, CancellationToken ct)
     {
-        var campaignId = recorded.CampaignId;
         var batch = session.CreateBatchQuery();
-        var openChasersQuery = batch.Query<FollowUp>()
-            .Where(f => f.CampaignId == campaignId && f.Kind == FollowUpKind.Chaser && f.Status == FollowUpStatus.Open)
-            .ToList();
+        var openChasersQuery = batch.Query<FollowUp>().Where(FollowUpLookups.OpenChasers(recorded.CampaignId)).ToList();
         var contactsQuery = FollowUpPolicies.ReadsContacts(recorded, options)
             ? batch.LoadMany<Contact>().ById(recorded.ContactIds.ToArray())
             : Task.FromResult<IReadOnlyList<Contact>>([]);

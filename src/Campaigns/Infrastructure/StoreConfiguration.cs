@@ -59,7 +59,11 @@ public static class StoreConfiguration
         options.Projections.Snapshot<FollowUp>(SnapshotLifecycle.Inline, ForRebuilds);
         options.Projections.Snapshot<Parliament.ParliamentItem>(SnapshotLifecycle.Inline, ForRebuilds);
         options.Schema.For<Parliament.ParliamentItem>().Duplicate(i => i.Soort).Duplicate(i => i.On);
-        options.Schema.For<FollowUp>().Duplicate(f => f.Assignee).Duplicate(f => f.DueOn).Duplicate(f => f.CampaignId);
+        options.Schema.For<FollowUp>().Duplicate(f => f.Assignee).Duplicate(f => f.DueOn).Duplicate(f => f.CampaignId)
+            // The policies look up a campaign's open chasers on every logged contact moment, and a corrected moment's
+            // open follow-ups: without these, both scan every follow-up the campaign ever had.
+            .Index([f => f.CampaignId!, f => f.Kind, f => f.Status])
+            .Index([f => f.OriginInteractionId!, f => f.Status]);
         // No GIN index on the entries: timelines page through timeline_keys (TimelineKeys), and a GIN index over every
         // path of every entry was the costliest part of writing one.
         options.AddTimelineKeys();
