@@ -39,12 +39,24 @@ public sealed class TimelineSubscription : BatchSubscription
     }
 
     /// <summary>The entries the events change, each as it reads after the last of them.</summary>
-    private static async Task<IReadOnlyCollection<TimelineEntry>> ChangedAsync(IReadOnlyList<IEvent> events, IQuerySession session, CancellationToken ct)
+    private static async Task<IReadOnlyCollection<TimelineEntry>> ChangedAsync(IReadOnlyList<IEvent> events, IQuerySession session, CancellationToken ct) =>
+        (await ChangedAsync(events, session, new Dictionary<Guid, TimelineEntry>(), ct)).Changed;
+
+    /// <summary>
+    /// The entries the events change, and which of them were stored before. Entries in <paramref name="known"/> are taken
+    /// from there instead of the database: a rebuild's page that is still being written.
+    /// </summary>
+    private static async Task<(IReadOnlyCollection<TimelineEntry> Changed, HashSet<Guid> Existed)> ChangedAsync(
+        IReadOnlyList<IEvent> events, IQuerySession session, IReadOnlyDictionary<Guid, TimelineEntry> known, CancellationToken ct)
     {
         var ids = events.Select(TimelineHandlers.EntryId).OfType<Guid>().Distinct().ToArray();
-        if (ids.Length == 0) return [];
+        if (ids.Length == 0) return ([], []);
 
-        var entries = (await session.LoadManyAsync<TimelineEntry>(ct, ids)).ToDictionary(e => e.Id);
+        var entries = ids.Where(known.ContainsKey).ToDictionary(id => id, id => known[id]);
+        var stored = ids.Where(id => !entries.ContainsKey(id)).ToArray();
+        if (stored.Length > 0)
+            foreach (var entry in await session.LoadManyAsync<TimelineEntry>(ct, stored)) entries[entry.Id] = entry;
+        var existed = entries.Keys.ToHashSet();
         var changed = new Dictionary<Guid, TimelineEntry>();
         foreach (var e in events)
         {
@@ -54,7 +66,7 @@ public sealed class TimelineSubscription : BatchSubscription
             if (TimelineHandlers.Project(e, current) is not { } next || ReferenceEquals(next, current)) continue;
             entries[id] = changed[id] = next with { Position = e.Sequence };
         }
-        return changed.Values;
+        return (changed.Values, existed);
     }
 
     /// <summary>
@@ -73,27 +85,47 @@ public sealed class TimelineSubscription : BatchSubscription
         }
         var types = TimelineHandlers.EventTypes.Select(t => t.GetEventTypeName()).ToArray();
         long after = 0, processed = 0;
-        // The next page is read while this one is applied and written: the database and the app work at the same time.
+        // A pipeline: while one page is written, the next is read and applied. Applying a page needs the entries as the
+        // pages before it left them: those of the page still being written come from memory, the rest are committed.
         var next = PageAfterAsync(store, types, after, pageSize, ct);
+        var writing = Task.CompletedTask;
+        IReadOnlyDictionary<Guid, TimelineEntry> beingWritten = new Dictionary<Guid, TimelineEntry>();
         while (true)
         {
             var events = await next;
             if (events.Count == 0) break;
             after = events[^1].Sequence;
             next = PageAfterAsync(store, types, after, pageSize, ct);
-            // Entries through COPY (Marten's bulk insert, overwriting those an earlier page wrote), then their key rows.
             IReadOnlyCollection<TimelineEntry> changed;
-            await using (var query = store.QuerySession()) changed = await ChangedAsync(events, query, ct);
+            HashSet<Guid> existed;
+            await using (var query = store.QuerySession()) (changed, existed) = await ChangedAsync(events, query, beingWritten, ct);
             processed += events.Count;
+            await writing;
             if (changed.Count == 0) continue;
-            await store.BulkInsertAsync(changed.ToList(), Weasel.Core.BulkInsertMode.OverwriteExisting, cancellation: ct);
-            await using var keys = store.LightweightSession();
-            TimelineKeys.Replace(keys, changed);
-            await keys.SaveChangesAsync(ct);
+            beingWritten = changed.ToDictionary(e => e.Id);
+            writing = WritePageAsync(store, changed, existed, ct);
         }
+        await writing;
 
         await Infrastructure.SubscriptionProgress.AdvanceAsync(store, ProgressName, after, ct);
         return processed;
+    }
+
+    /// <summary>
+    /// Entries through COPY (Marten's bulk insert, overwriting those an earlier page wrote) and their key rows, on two
+    /// connections at once. Key rows are deleted only for entries an earlier page wrote.
+    /// </summary>
+    private static Task WritePageAsync(IDocumentStore store, IReadOnlyCollection<TimelineEntry> changed, HashSet<Guid> existed, CancellationToken ct)
+    {
+        return Task.WhenAll(store.BulkInsertAsync(changed.ToList(), Weasel.Core.BulkInsertMode.OverwriteExisting, cancellation: ct), KeysAsync());
+
+        async Task KeysAsync()
+        {
+            await using var keys = store.LightweightSession();
+            TimelineKeys.Replace(keys, changed.Where(e => existed.Contains(e.Id)).ToList());
+            TimelineKeys.Replace(keys, changed.Where(e => !existed.Contains(e.Id)).ToList(), entriesAreNew: true);
+            await keys.SaveChangesAsync(ct);
+        }
     }
 
     private static async Task<IReadOnlyList<IEvent>> PageAfterAsync(IDocumentStore store, string[] types, long after, int pageSize, CancellationToken ct)
