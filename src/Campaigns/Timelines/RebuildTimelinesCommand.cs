@@ -16,29 +16,17 @@ public sealed class RebuildTimelinesCommand : JasperFxAsyncCommand<NetCoreInput>
         using var host = input.BuildHost();
         var store = host.Services.GetRequiredService<IDocumentStore>();
         await TimelineKeys.EnsureAsync(store, CancellationToken.None);
-        var last = await LastSequenceAsync(store);
+        var last = await store.Storage.Database.FetchHighestEventSequenceNumber();
         var clock = Stopwatch.StartNew();
         var shown = TimeSpan.Zero;
-        // Reported on the rebuild's own thread, so no Progress<T> (which posts to the thread pool and may print late).
-        var progress = new Reporter(position =>
+        void Show(long position)
         {
             if (clock.Elapsed - shown < TimeSpan.FromSeconds(2)) return;
             shown = clock.Elapsed;
             Console.WriteLine($"Timelines: {(last == 0 ? 100 : 100 * position / last)}% (event {position:N0} of {last:N0}), {clock.Elapsed.TotalSeconds:F0} s");
-        });
-        var events = await TimelineSubscription.RebuildAsync(store, CancellationToken.None, progress: progress);
+        }
+        var events = await TimelineSubscription.RebuildAsync(store, CancellationToken.None, onPage: Show);
         Console.WriteLine($"Timelines rebuilt from {events} events in {clock.ElapsedMilliseconds} ms.");
         return true;
-    }
-
-    private static async Task<long> LastSequenceAsync(IDocumentStore store)
-    {
-        await using var session = store.QuerySession();
-        return await session.Events.QueryAllRawEvents().Select(e => e.Sequence).OrderByDescending(s => s).FirstOrDefaultAsync();
-    }
-
-    private sealed class Reporter(Action<long> report) : IProgress<long>
-    {
-        public void Report(long value) => report(value);
     }
 }

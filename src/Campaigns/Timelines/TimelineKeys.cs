@@ -77,14 +77,16 @@ public static class TimelineKeys
 
     /// <summary>
     /// Queues, in the batch that stores <paramref name="entries"/>, the replacement of their key rows: one delete and one
-    /// insert from arrays, whatever the number of entries.
+    /// insert from arrays, whatever the number of entries. <paramref name="hasRows"/> names the entries that may have key
+    /// rows already (by default all); the others get theirs without a delete.
     /// </summary>
-    public static void Replace(IDocumentOperations operations, IReadOnlyCollection<TimelineEntry> entries, bool entriesAreNew = false)
+    public static void Replace(IDocumentOperations operations, IReadOnlyCollection<TimelineEntry> entries, Func<Guid, bool>? hasRows = null)
     {
         if (entries.Count == 0) return;
         var schema = operations.DocumentStore.Options.DatabaseSchemaName;
-        if (!entriesAreNew)
-            operations.QueueSqlCommand($"delete from {Table(schema)} where entry_id = any(?)", entries.Select(e => e.Id).ToArray());
+        var replaced = entries.Select(e => e.Id).Where(hasRows ?? (_ => true)).ToArray();
+        if (replaced.Length > 0)
+            operations.QueueSqlCommand($"delete from {Table(schema)} where entry_id = any(?)", replaced);
         var rows = entries.SelectMany(RowsOf).ToList();
         if (rows.Count == 0) return;
         operations.QueueSqlCommand(

@@ -75,7 +75,7 @@ public sealed class TimelineSubscription : BatchSubscription
     /// along would otherwise fail its next progress update), so the subscription carries on from there. Run it while no
     /// app serves the store (<c>dotnet run -- timelines</c>), or in tests once the subscription is idle.
     /// </summary>
-    public static async Task<long> RebuildAsync(IDocumentStore store, CancellationToken ct, int pageSize = 5_000, IProgress<long>? progress = null)
+    public static async Task<long> RebuildAsync(IDocumentStore store, CancellationToken ct, int pageSize = 5_000, Action<long>? onPage = null)
     {
         await store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(TimelineEntry), ct);
         await using (var clear = store.LightweightSession())
@@ -101,7 +101,7 @@ public sealed class TimelineSubscription : BatchSubscription
             await using (var query = store.QuerySession()) (changed, existed) = await ChangedAsync(events, query, beingWritten, ct);
             processed += events.Count;
             await writing;
-            progress?.Report(after);
+            onPage?.Invoke(after);
             if (changed.Count == 0) continue;
             beingWritten = changed.ToDictionary(e => e.Id);
             writing = WritePageAsync(store, changed, existed, ct);
@@ -123,8 +123,7 @@ public sealed class TimelineSubscription : BatchSubscription
         async Task KeysAsync()
         {
             await using var keys = store.LightweightSession();
-            TimelineKeys.Replace(keys, changed.Where(e => existed.Contains(e.Id)).ToList());
-            TimelineKeys.Replace(keys, changed.Where(e => !existed.Contains(e.Id)).ToList(), entriesAreNew: true);
+            TimelineKeys.Replace(keys, changed, existed.Contains);
             await keys.SaveChangesAsync(ct);
         }
     }
