@@ -11,19 +11,14 @@ namespace Campaigns.Tests.Accounts;
 /// OpenID Connect is off unless configured. With an authority set, the login page offers it and the challenge goes to the
 /// provider with the code flow and PKCE. (No provider runs here: its metadata is given instead of fetched.)
 /// </summary>
-public class signing_in_through_the_organisation : IAsyncLifetime
+public class signing_in_through_the_organisation() : OwnDatabaseTests("campaigns_oidc")
 {
     private const string Authority = "https://idp.example.test";
-    private string _connectionString = "";
-
-    public async Task InitializeAsync() => _connectionString = await TestDatabase.CreateAsync("campaigns_oidc");
-
-    public Task DisposeAsync() => TestDatabase.DropAsync(_connectionString);
 
     [Fact]
     public async Task off_by_default_the_login_page_offers_only_passwords()
     {
-        await using var host = await AppFixture.StartHostAsync(_connectionString);
+        await using var host = await AppFixture.StartHostAsync(ConnectionString);
 
         var login = await host.Scenario(x => { x.Get.Url("/login"); x.Anonymous(); });
         Assert.DoesNotContain("Inloggen via je organisatie", await login.ReadAsTextAsync());
@@ -34,7 +29,7 @@ public class signing_in_through_the_organisation : IAsyncLifetime
     [Fact]
     public async Task configured_it_sends_the_user_to_the_provider_with_the_code_flow()
     {
-        await using var host = await AppFixture.StartHostAsync(_connectionString,
+        await using var host = await AppFixture.StartHostAsync(ConnectionString,
             configureServices: services => services.PostConfigure<OpenIdConnectOptions>(OrganisationSignIn.Scheme, o =>
                 o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(
                     new OpenIdConnectConfiguration { Issuer = Authority, AuthorizationEndpoint = Authority + "/authorize" })),

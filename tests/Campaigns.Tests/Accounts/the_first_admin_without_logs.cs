@@ -5,17 +5,14 @@ using System.Text.RegularExpressions;
 namespace Campaigns.Tests.Accounts;
 
 /// <summary>With a secrets file set, the first admin's credentials go to a file only the app's user can read, not to stdout.</summary>
-public partial class the_first_admin_without_logs : IAsyncLifetime
+public partial class the_first_admin_without_logs() : OwnDatabaseTests("campaigns_firstadmin")
 {
-    private string _connectionString = "";
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"campaigns-first-admin-{Guid.NewGuid():N}.txt");
 
-    public async Task InitializeAsync() => _connectionString = await TestDatabase.CreateAsync("campaigns_firstadmin");
-
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         File.Delete(_file);
-        await TestDatabase.DropAsync(_connectionString);
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -26,7 +23,7 @@ public partial class the_first_admin_without_logs : IAsyncLifetime
         Console.SetOut(printed);
         try
         {
-            await using var host = await AppFixture.StartHostAsync(_connectionString, settings: new Dictionary<string, string>
+            await using var host = await AppFixture.StartHostAsync(ConnectionString, settings: new Dictionary<string, string>
             {
                 [FirstAdminOnStartup.Setting] = "true",
                 [FirstAdminOnStartup.SecretsFileSetting] = _file

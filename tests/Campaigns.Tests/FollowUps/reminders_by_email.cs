@@ -7,19 +7,14 @@ using Wolverine.Tracking;
 
 namespace Campaigns.Tests.FollowUps;
 
-public class reminders_by_email : IAsyncLifetime
+public class reminders_by_email() : OwnDatabaseTests("campaigns_smtp")
 {
-    private string _connectionString = "";
-
-    public async Task InitializeAsync() => _connectionString = await TestDatabase.CreateAsync("campaigns_smtp");
-
-    public Task DisposeAsync() => TestDatabase.DropAsync(_connectionString);
 
     [Fact]
     public async Task a_due_reminder_is_mailed_to_the_assignee_when_smtp_is_configured()
     {
         await using var smtp = new SmtpListener();
-        await using var host = await AppFixture.StartHostAsync(_connectionString, settings: new Dictionary<string, string>
+        await using var host = await AppFixture.StartHostAsync(ConnectionString, settings: new Dictionary<string, string>
         {
             ["Campaigns:Smtp:Host"] = "127.0.0.1",
             ["Campaigns:Smtp:Port"] = smtp.Port.ToString(),

@@ -11,30 +11,25 @@ namespace Campaigns.Tests.FollowUps;
 /// Reminders are Wolverine scheduled messages stored in PostgreSQL. These tests stop and start real hosts on a database
 /// of their own, so they wait on Wolverine's own timer (bounded polling, no fixed sleeps).
 /// </summary>
-public class reminders_survive_restarts : IAsyncLifetime
+public class reminders_survive_restarts() : OwnDatabaseTests("campaigns_restart")
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private string _connectionString = "";
-
-    public async Task InitializeAsync() => _connectionString = await TestDatabase.CreateAsync("campaigns_restart");
-
-    public Task DisposeAsync() => TestDatabase.DropAsync(_connectionString);
 
     [Fact]
     public async Task a_reminder_due_while_the_app_was_down_fires_once_after_restart()
     {
         Guid followUpId;
-        await using (var before = await AppFixture.StartHostAsync(_connectionString))
+        await using (var before = await AppFixture.StartHostAsync(ConnectionString))
         {
             followUpId = await ScheduleFollowUpDueInSeconds(before, 6);
             await before.StopAsync(); // down before the reminder is due
-            await using var connection = new Npgsql.NpgsqlConnection(_connectionString);
+            await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
             await connection.OpenAsync();
             await using var count = new Npgsql.NpgsqlCommand("select count(*) from campaigns.mt_events where type = 'follow_up_due'", connection);
             Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
         }
 
-        await using var after = await AppFixture.StartHostAsync(_connectionString);
+        await using var after = await AppFixture.StartHostAsync(ConnectionString);
         var store = after.Services.GetRequiredService<IDocumentStore>();
 
         Assert.Equal(1, await IntegrationContext.WaitForEvents<FollowUpDue>(store, 1, Patience));
@@ -46,8 +41,8 @@ public class reminders_survive_restarts : IAsyncLifetime
     [Fact]
     public async Task two_app_processes_on_one_database_fire_each_reminder_exactly_once()
     {
-        await using var nodeA = await AppFixture.StartHostAsync(_connectionString, solo: false);
-        await using var nodeB = await AppFixture.StartHostAsync(_connectionString, solo: false);
+        await using var nodeA = await AppFixture.StartHostAsync(ConnectionString, solo: false);
+        await using var nodeB = await AppFixture.StartHostAsync(ConnectionString, solo: false);
 
         var ids = new List<Guid>();
         for (var i = 0; i < 10; i++)

@@ -14,19 +14,14 @@ namespace Campaigns.Tests.Timelines;
 /// Timelines are projected by the Wolverine subscription after the command commits. These tests run hosts of their own
 /// on a database of their own: a command's position, a restart between append and projection, a replay, a second node.
 /// </summary>
-public class timelines_follow_the_log : IAsyncLifetime
+public class timelines_follow_the_log() : OwnDatabaseTests("campaigns_timelines")
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private string _connectionString = "";
-
-    public async Task InitializeAsync() => _connectionString = await TestDatabase.CreateAsync("campaigns_timelines");
-
-    public Task DisposeAsync() => TestDatabase.DropAsync(_connectionString);
 
     [Fact]
     public async Task a_timeline_read_waits_for_the_position_a_command_answered()
     {
-        await using var host = await AppFixture.StartHostAsync(_connectionString);
+        await using var host = await AppFixture.StartHostAsync(ConnectionString);
         var (contact, campaign) = await SetUpAsync(host);
 
         var logged = await host.Scenario(x =>
@@ -61,7 +56,7 @@ public class timelines_follow_the_log : IAsyncLifetime
     public async Task events_committed_before_a_crash_are_projected_after_the_restart_once()
     {
         Guid contact, campaign;
-        await using (var first = await AppFixture.StartHostAsync(_connectionString))
+        await using (var first = await AppFixture.StartHostAsync(ConnectionString))
         {
             (contact, campaign) = await SetUpAsync(first);
             Assert.True(await WaitUntil(async () => await Progress() >= await LastSequence()));
@@ -87,7 +82,7 @@ public class timelines_follow_the_log : IAsyncLifetime
         }
 
         List<string> before;
-        await using (var second = await AppFixture.StartHostAsync(_connectionString))
+        await using (var second = await AppFixture.StartHostAsync(ConnectionString))
         {
             var entries = await ContactTimeline(second, contact);
             Assert.Equal(3, entries.Count(e => e.Contains("Belronde")));
@@ -109,8 +104,8 @@ public class timelines_follow_the_log : IAsyncLifetime
     [Fact]
     public async Task with_two_nodes_the_other_carries_on_when_one_stops()
     {
-        var nodeA = await AppFixture.StartHostAsync(_connectionString, solo: false);
-        await using var nodeB = await AppFixture.StartHostAsync(_connectionString, solo: false);
+        var nodeA = await AppFixture.StartHostAsync(ConnectionString, solo: false);
+        await using var nodeB = await AppFixture.StartHostAsync(ConnectionString, solo: false);
         var (contact, campaign) = await SetUpAsync(nodeA);
         await Log(nodeA, contact, campaign, "Voor de stop");
         Assert.True(await WaitUntil(async () => await Progress() >= await LastSequence()), "no node runs the subscription");
@@ -131,10 +126,10 @@ public class timelines_follow_the_log : IAsyncLifetime
     {
         // Short cluster timings, so that the dead node is ejected within seconds (the defaults take about half a minute).
         var settings = new Dictionary<string, string> { ["Campaigns:Cluster:HealthCheckSeconds"] = "1", ["Campaigns:Cluster:StaleNodeSeconds"] = "4" };
-        await using var first = await AppProcess.StartAsync(_connectionString, settings);
+        await using var first = await AppProcess.StartAsync(ConnectionString, settings);
         await AppendCallsAsync("Voor de tweede node", 3);
         Assert.True(await WaitUntil(async () => await Progress() >= await LastSequence()), $"no node runs the subscription\n{first.Output}");
-        await using var second = await AppProcess.StartAsync(_connectionString, settings);
+        await using var second = await AppProcess.StartAsync(ConnectionString, settings);
         await AppendCallsAsync("Met twee nodes", 3);
         Assert.True(await WaitUntil(async () => await Progress() >= await LastSequence()), "the timelines stopped when a second node joined");
 
@@ -178,7 +173,7 @@ public class timelines_follow_the_log : IAsyncLifetime
     {
         var options = new StoreOptions();
         options.ConfigureCampaignsStore(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Campaigns"] = _connectionString }).Build());
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Campaigns"] = ConnectionString }).Build());
         return options;
     }
 
@@ -220,7 +215,7 @@ public class timelines_follow_the_log : IAsyncLifetime
     private async Task<List<string>> EntriesJson()
     {
         var rows = new List<string>();
-        await using var connection = new NpgsqlConnection(_connectionString);
+        await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("select data::text from campaigns.mt_doc_timelineentry order by id", connection);
         await using var reader = await command.ExecuteReaderAsync();
@@ -235,7 +230,7 @@ public class timelines_follow_the_log : IAsyncLifetime
 
     private async Task<long> Scalar(string sql)
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
+        await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;

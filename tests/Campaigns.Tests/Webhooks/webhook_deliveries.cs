@@ -9,16 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaigns.Tests.Webhooks;
 
-public class webhook_deliveries : IAsyncLifetime
+public class webhook_deliveries() : OwnDatabaseTests("campaigns_hooks")
 {
-    private string _connectionString = "";
-
-    public async Task InitializeAsync() => _connectionString = await TestDatabase.CreateAsync("campaigns_hooks");
-
-    public Task DisposeAsync() => TestDatabase.DropAsync(_connectionString);
 
     private Task<IAlbaHost> StartAsync(string retryDelays = "1,1") =>
-        AppFixture.StartHostAsync(_connectionString, settings: new Dictionary<string, string>
+        AppFixture.StartHostAsync(ConnectionString, settings: new Dictionary<string, string>
         {
             ["Campaigns:Webhooks:AllowPrivateAddresses"] = "true",
             ["Campaigns:Webhooks:AllowHttp"] = "true",
@@ -218,7 +213,7 @@ public class webhook_deliveries : IAsyncLifetime
     [Fact]
     public async Task loopback_addresses_are_refused_unless_allowed_and_only_admins_register()
     {
-        await using var owned = new OwnedHost(await AppFixture.StartHostAsync(_connectionString, settings: new Dictionary<string, string>
+        await using var owned = new OwnedHost(await AppFixture.StartHostAsync(ConnectionString, settings: new Dictionary<string, string>
         {
             ["Campaigns:Webhooks:AllowHttp"] = "true"
         }));
