@@ -19,7 +19,8 @@ public static class StartCampaignHandler
         var check = new Check()
             .Required("name", command.Name)
             .Required("goal", command.Goal, Check.LongText)
-            .Required("startsOn", command.StartsOn)
+            .Date("startsOn", command.StartsOn)
+            .InRange("endsOn", command.EndsOn)
             .That(command.EndsOn is null || command.StartsOn is null || command.EndsOn >= command.StartsOn,
                 "endsOn", "Het einde ligt voor het begin.")
             .AtMost("themes", command.Themes);
@@ -58,7 +59,8 @@ public static class CloseCampaignHandler
     public static ProblemDetails Validate(CloseCampaign command, IEventStream<Campaign> stream)
     {
         if (stream.Aggregate is not { } campaign) return Problems.NotFound("Deze campagne bestaat niet.");
-        var check = new Check().Required("closedOn", command.ClosedOn).MaxLength("note", command.Note, Check.LongText);
+        var check = new Check().Date("closedOn", command.ClosedOn).MaxLength("note", command.Note, Check.LongText)
+            .That(command.ClosedOn is null || command.ClosedOn >= campaign.StartsOn, "closedOn", "De campagne kan niet sluiten voor ze begon.");
         if (!check.IsValid) return check.ToProblem();
         return campaign.Status == CampaignStatus.Closed
             ? Problems.Conflict("Deze campagne is al gesloten.")

@@ -27,7 +27,7 @@ public static class ChangeContactRoleHandler
         new Check()
             .OneOf("kind", command.Kind)
             .Required("organisation", command.Organisation)
-            .Required("effectiveOn", command.EffectiveOn);
+            .Date("effectiveOn", command.EffectiveOn);
 
     public static ContactRoleChanged Decide(ChangeContactRole command, Contact contact) =>
         new(contact.Id, command.Kind!.Value, command.Organisation.Trim(), command.EffectiveOn!.Value);
@@ -61,7 +61,7 @@ public static class EndContactRoleHandler
         (CommandResult.Changed(command.ContactId), [Decide(command, stream.Aggregate!)]);
 
     public static Check CheckFields(EndContactRole command) =>
-        new Check().Required("effectiveOn", command.EffectiveOn).MaxLength("reason", command.Reason, Check.ShortText);
+        new Check().Date("effectiveOn", command.EffectiveOn).MaxLength("reason", command.Reason, Check.ShortText);
 
     /// <summary>Only a running role ends, and not before it began.</summary>
     public static ProblemDetails CheckState(EndContactRole command, Contact contact)
@@ -98,7 +98,7 @@ public static class CorrectContactRoleHistoryHandler
         var check = new Check()
             .OneOf("kind", command.Kind)
             .Required("organisation", command.Organisation)
-            .Required("effectiveOn", command.EffectiveOn)
+            .Date("effectiveOn", command.EffectiveOn)
             .Required("reason", command.Reason, Check.LongText);
         if (!check.IsValid) return check.ToProblem();
         if (contact.Forgotten) return Problems.Conflict("Deze contactpersoon is vergeten.");

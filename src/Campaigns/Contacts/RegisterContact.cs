@@ -19,7 +19,7 @@ public static class RegisterContactHandler
             .That(command.Email is null || command.Email.Contains('@'), "email", "Geen geldig e-mailadres.")
             .MaxLength("phone", command.Phone, 40)
             .MaxLength("notes", command.Notes, Check.LongText)
-            .That(command.EffectiveOn is null || command.EffectiveOn.Value.Year >= 1900, "effectiveOn", "Ongeldige datum.")
+            .InRange("effectiveOn", command.EffectiveOn)
             .ToProblem();
 
     /// <summary>Registers as asked; close matches do not stop it, they are answered so that the caller can warn.</summary>

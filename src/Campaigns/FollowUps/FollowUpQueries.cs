@@ -89,7 +89,8 @@ public static class FollowUpQueries
     {
         var calendar = new Calendar { ProductId = "-//Campaigns//Follow-ups//NL" };
         calendar.AddProperty("X-WR-CALNAME", $"Follow-ups {user}");
-        foreach (var f in followUps)
+        // A due date on the calendar's last day has no next day to end on; such a follow-up cannot be stored any more.
+        foreach (var f in followUps.Where(f => f.DueOn < DateOnly.MaxValue))
         {
             calendar.Events.Add(new CalendarEvent
             {

@@ -146,6 +146,8 @@ public abstract class TimelinePageModel(IQuerySession session, TimeProvider cloc
         "to" => "Tot en met",
         "from" => "Vanaf",
         "cursor" => "Pagina",
+        "asOf" => "Stand op",
+        "type" => "Soort",
         _ => field
     };
 }

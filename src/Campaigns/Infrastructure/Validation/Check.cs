@@ -55,12 +55,15 @@ public sealed class Check
     {
         if (value is null) return Add(field, "Verplicht veld.");
         if (value.Value > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1)) Add(field, "Mag niet meer dan een dag in de toekomst liggen.");
-        if (value.Value.Year < 1900) Add(field, "Ongeldige datum.");
+        if (value.Value.Year < MinYear) Add(field, "Ongeldige datum.");
         return this;
     }
 
     /// <summary>Dates in queries and filters: beyond these years nothing is recorded, and date arithmetic stays in range.</summary>
     public const int MinYear = 1900, MaxYear = 2999;
+
+    /// <summary>A required date of a command: what lies beyond these years is a typing error, and would break date arithmetic.</summary>
+    public Check Date(string field, DateOnly? value) => value is null ? Add(field, "Verplicht veld.") : InRange(field, value);
 
     public Check InRange(string field, DateOnly? value) =>
         value is { Year: < MinYear or > MaxYear } ? Add(field, $"Een datum tussen {MinYear} en {MaxYear}.") : this;
@@ -107,4 +110,11 @@ public static class Problems
 
     public static ProblemDetails Conflict(string detail) =>
         new() { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = detail };
+
+    /// <summary>A conflict caused by one field's value (a name that is taken): the form shows it next to that field.</summary>
+    public static ProblemDetails Conflict(string detail, string field) =>
+        new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
+        {
+            Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = detail
+        };
 }

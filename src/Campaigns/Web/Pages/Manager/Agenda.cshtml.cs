@@ -15,9 +15,15 @@ public sealed class AgendaModel(IQuerySession session, TimeProvider clock) : Pag
     public DateOnly Start { get; private set; }
     public DateOnly End { get; private set; }
     public IReadOnlyList<AgendaLine> Lines { get; private set; } = [];
+    public string? FromError { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (From is { Year: < Check.MinYear or > Check.MaxYear })
+        {
+            FromError = $"Vanaf: een datum tussen {Check.MinYear} en {Check.MaxYear}.";
+            From = null;
+        }
         Start = From ?? Dutch.Today(clock);
         End = Start.AddDays(7 * Math.Clamp(Weeks ?? DefaultWeeks, 1, 52));
         Lines = await ParliamentViews.AgendaAsync(session, Start, End, null, ct);
