@@ -17,11 +17,28 @@ public sealed class AuditModel(IQuerySession session) : PageModel
     [BindProperty(SupportsGet = true)] public long? After { get; set; }
 
     public AuditPage Entries { get; private set; } = new([], null);
+    public IReadOnlyList<string> FilterErrors { get; private set; } = [];
+
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        ["from"] = "Vastgelegd vanaf", ["From"] = "Vastgelegd vanaf", ["to"] = "Tot en met", ["To"] = "Tot en met",
+        ["user"] = "Gebruiker", ["Stream"] = "Stroom (id)", ["after"] = "Pagina", ["After"] = "Pagina"
+    };
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid || !AuditQueries.Validate(From, To, User_, After).IsValid)
-            return BadRequest();
+        // Unreadable values (a date or id that does not parse) are named by the field; the filters stay as typed.
+        var errors = ModelState.Where(e => e.Value is { Errors.Count: > 0 })
+            .Select(e => $"{Labels.GetValueOrDefault(e.Key, e.Key)}: {(e.Key == "Stream" ? "geen geldig id." : "geen geldige waarde.")}")
+            .ToList();
+        if (AuditQueries.Validate(From, To, User_, After).ToProblem() is HttpValidationProblemDetails invalid)
+            errors.AddRange(invalid.Errors.SelectMany(e => e.Value.Select(m => $"{Labels.GetValueOrDefault(e.Key, e.Key)}: {m}")));
+        if (errors.Count > 0)
+        {
+            FilterErrors = errors;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         Entries = await AuditQueries.ReadAsync(session, From, To, User_, Stream, After, PageSize, ct);
         return Page();
     }
