@@ -70,7 +70,8 @@ public sealed class ScheduleFollowUpModel(IQuerySession query, IMessageBus bus, 
             if (await query.LoadAsync<Demand>(demandId, ct) is not { } demand) return false;
             _campaignId = demand.CampaignId;
             Origin = $"Wens: {(demand.Code is { Length: > 0 } code ? code + ": " : "")}{Dutch.Shorten(demand.Text, 120)}";
-            OriginLink = $"/wensen/{demandId}";
+            // Officers do not open demand pages: they return to their follow-ups.
+            OriginLink = User.IsManager() ? $"/wensen/{demandId}" : null;
         }
         else if (ContactId is { } contactId)
         {
