@@ -1,3 +1,4 @@
+using Campaigns.Interactions;
 using Microsoft.Extensions.Options;
 
 namespace Campaigns.FollowUps;
@@ -13,8 +14,7 @@ public static class ScheduleFollowUpHandler
     {
         var check = new Check()
             .Required("description", command.Description, Check.LongText)
-            .Required("dueOn", command.DueOn)
-            .That(command.DueOn is null || command.DueOn.Value.Year >= 1900, "dueOn", "Ongeldige datum.")
+            .Date("dueOn", command.DueOn)
             .MaxLength("assignee", command.Assignee, 100)
             .AtMost("contactIds", command.ContactIds);
         // Reminders go to the assignee by mail: only an active team member may be one.
@@ -28,7 +28,13 @@ public static class ScheduleFollowUpHandler
         await KnownReferences.CheckCampaign(check, session, "campaignId", command.CampaignId, ct);
         await KnownReferences.CheckContacts(check, session, "contactIds", command.ContactIds, ct);
         if (command.DemandId is { } demandId) await KnownReferences.CheckDemands(check, session, "demandId", [demandId], ct);
-        if (command.OriginInteractionId is { } origin) await KnownReferences.CheckInteractions(check, session, "originInteractionId", [origin], ct);
+        if (command.OriginInteractionId is { } origin)
+        {
+            await KnownReferences.CheckInteractions(check, session, "originInteractionId", [origin], ct);
+            // A retracted contact moment did not happen as recorded: its retraction cancelled its follow-ups.
+            if (check.IsValid && await session.LoadAsync<Interaction>(origin, ct) is { Retracted: true })
+                check.Add("originInteractionId", "Dit contactmoment is ingetrokken.");
+        }
         return check.ToProblem();
     }
 
@@ -66,7 +72,7 @@ public static class CompleteFollowUpHandler
         CompleteFollowUp command, IEventStream<FollowUp> stream, Envelope envelope, IQuerySession session, CancellationToken ct)
     {
         if (stream.Aggregate is not { } followUp) return Problems.NotFound("Deze follow-up bestaat niet.");
-        var check = new Check().MaxLength("note", command.Note, Check.LongText);
+        var check = new Check().MaxLength("note", command.Note, Check.LongText).InRange("completedOn", command.CompletedOn);
         if (command.ByInteractionId is { } by) await KnownReferences.CheckInteractions(check, session, "byInteractionId", [by], ct);
         if (!check.IsValid) return check.ToProblem();
         return await FollowUpRules.MayChangeAsync(followUp, envelope, session, command.ExpectedVersion, stream, ct);
@@ -128,8 +134,7 @@ public static class RescheduleFollowUpHandler
     {
         if (stream.Aggregate is not { } followUp) return Problems.NotFound("Deze follow-up bestaat niet.");
         var check = new Check()
-            .Required("dueOn", command.DueOn)
-            .That(command.DueOn is null || command.DueOn.Value.Year >= 1900, "dueOn", "Ongeldige datum.")
+            .Date("dueOn", command.DueOn)
             .MaxLength("reason", command.Reason, Check.LongText);
         if (!check.IsValid) return check.ToProblem();
         if (followUp.IsOpen && followUp.DueOn == command.DueOn) return Problems.Conflict("Deze follow-up staat al op die datum.");
