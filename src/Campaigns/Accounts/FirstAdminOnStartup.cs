@@ -21,7 +21,7 @@ public sealed class FirstAdminOnStartup(IConfiguration configuration, UserDirect
         var name = configuration[NameSetting] is { Length: > 0 } configured ? configured : "admin";
         try
         {
-            var credentials = await users.AddAsync(name, Roles.Admin, "first start-up", cancellationToken);
+            var credentials = await users.AddAsync(name, Roles.Admin, "eerste start", cancellationToken);
             var text = UsersCommand.Format(credentials, "First start on an empty store: an admin account was created.");
             if (configuration[SecretsFileSetting] is { Length: > 0 } file)
             {

@@ -50,7 +50,7 @@ public sealed class UserDirectory(IDocumentStore store, TimeProvider clock)
         var token = Secrets.NewToken();
         var account = new UserAccount(UserAccount.IdFor(name), name.Trim(), role, null, true, Secrets.NewStamp(), now, createdBy, null);
         account = account with { PasswordHash = Hasher.HashPassword(account, password) };
-        var apiToken = new ApiToken(Guid.CreateVersion7(), account.Id, Secrets.HashToken(token), "created with the account", now, createdBy, null, null);
+        var apiToken = new ApiToken(Guid.CreateVersion7(), account.Id, Secrets.HashToken(token), "aangemaakt met het account", now, createdBy, null, null);
         return (account, apiToken, new NewCredentials(account.Name, role, password, apiToken.Id, token));
     }
 

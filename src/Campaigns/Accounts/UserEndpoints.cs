@@ -50,7 +50,7 @@ public static class AddUserHandler
         if (!check.IsValid) return check.ToProblem();
         return await UserEndpoints.FindAsync(session, command.Name, ct) is null
             ? WolverineContinue.NoProblems
-            : Problems.Conflict($"Gebruiker '{command.Name}' bestaat al.");
+            : Problems.Conflict($"Gebruiker '{command.Name}' bestaat al.", "name");
     }
 
     /// <summary>Answers the one-time password and an API token once; only their hashes are stored.</summary>

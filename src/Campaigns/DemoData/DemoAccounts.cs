@@ -13,8 +13,8 @@ public static class DemoAccounts
         if (!configuration.GetValue<bool>(DemoDataOnStartup.Setting)) return [];
         return
         [
-            await users.AddAsync(DemoDataSet.Team.DemoOfficer, Roles.Officer, "demo data", ct),
-            await users.AddAsync(DemoDataSet.Team.DemoManager, Roles.Manager, "demo data", ct)
+            await users.AddAsync(DemoDataSet.Team.DemoOfficer, Roles.Officer, "demodata", ct),
+            await users.AddAsync(DemoDataSet.Team.DemoManager, Roles.Manager, "demodata", ct)
         ];
     }
 }

@@ -332,7 +332,7 @@ public sealed class DemoDataSeeder(
         {
             if (await session.LoadAsync<UserAccount>(UserAccount.IdFor(actor), ct) is not null) continue;
             var role = actor == DemoDataSet.Team.DemoManager ? Roles.Manager : Roles.Officer;
-            var (account, token, _) = UserDirectory.NewAccount(actor, role, "demo data", clock.GetUtcNow());
+            var (account, token, _) = UserDirectory.NewAccount(actor, role, "demodata", clock.GetUtcNow());
             session.Insert(account);
             session.Insert(token);
         }

@@ -163,7 +163,7 @@ public sealed partial class TkDataSet
         }
         catch (JsonException e)
         {
-            Problems.Add(new TkProblem(name, $"Geen geldige JSON (regel {e.LineNumber + 1}, positie {e.BytePositionInLine + 1}): {e.Message}"));
+            Problems.Add(new TkProblem(name, $"Geen geldige JSON (regel {e.LineNumber + 1}, positie {e.BytePositionInLine + 1})."));
             return;
         }
 

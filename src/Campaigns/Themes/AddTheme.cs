@@ -16,7 +16,7 @@ public static class AddThemeHandler
         var existing = await session.LoadAsync<Theme>(Theme.IdFor(command.Slug), ct);
         return existing is null
             ? WolverineContinue.NoProblems
-            : Problems.Conflict($"Thema '{command.Slug}' bestaat al.");
+            : Problems.Conflict($"Thema '{command.Slug}' bestaat al.", "slug");
     }
 
     public static (CommandResult, IStartStream) Handle(AddTheme command)

@@ -82,7 +82,7 @@ public partial class manager_pages_on_the_server(AppFixture fixture) : Integrati
         var viaApi = await AccountArc(new Api(this));
         var viaPages = await AccountArc(new Pages(this));
         Assert.Equal(viaApi, viaPages);
-        Assert.Equal("eva.nieuw manager disabled; tokens: created with the account active, script revoked by anna.officer", viaApi);
+        Assert.Equal("eva.nieuw manager disabled; tokens: aangemaakt met het account active, script revoked by anna.officer", viaApi);
     }
 
     [Fact]
