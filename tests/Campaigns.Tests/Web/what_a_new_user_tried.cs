@@ -1,0 +1,117 @@
+using Campaigns.Accounts;
+using Alba;
+using Campaigns.Tests.Infrastructure;
+
+namespace Campaigns.Tests.Web;
+
+/// <summary>
+/// What a walk through the screens as a new user turned up: dates no one means (31-12-9999) that broke pages later,
+/// filters answered with raw JSON, a download the pages could not make, links officers may not follow, and refusals
+/// that did not say which field they were about.
+/// </summary>
+public class what_a_new_user_tried(AppFixture fixture) : FormationContext(fixture)
+{
+    [Theory]
+    [InlineData("/api/campaigns", "startsOn")]
+    [InlineData("/api/follow-ups", "dueOn")]
+    [InlineData("/api/contacts", "effectiveOn")]
+    public async Task a_date_in_the_year_9999_is_refused_by_name_and_nothing_is_stored(string url, string field)
+    {
+        object body = url switch
+        {
+            "/api/campaigns" => new { name = "Walk 9999", goal = "Doel", startsOn = "9999-12-31", themes = new[] { "vakmensen" } },
+            "/api/follow-ups" => new { description = "Test 9999", dueOn = "9999-12-31" },
+            _ => new { name = "Walk 9999", kind = "kamerlid", organisation = "CDA", effectiveOn = "9999-12-31" }
+        };
+        var before = await CountAllEvents();
+        var result = await Post(url, body, 400);
+        Assert.Contains($"\"{field}\"", await result.ReadAsTextAsync());
+        Assert.Contains("Een datum tussen 1900 en 2999.", await result.ReadAsTextAsync());
+        Assert.Equal(before, await CountAllEvents());
+    }
+
+    [Fact]
+    public async Task a_campaign_cannot_close_before_it_started()
+    {
+        var result = await Post($"/api/campaigns/{_formation.CampaignId}/closure", new { closedOn = "2020-01-01" }, 400);
+        Assert.Contains("De campagne kan niet sluiten voor ze begon.", await result.ReadAsTextAsync());
+        await Post($"/api/campaigns/{_formation.CampaignId}/closure", new { closedOn = "2025-12-01" }, 204);
+    }
+
+    [Theory]
+    [InlineData("/themas/vakmensen?stand=9999-12-31", "Stand op: Een moment tussen 1900 en 2999.")]
+    [InlineData("/agenda?van=9999-12-31", "Vanaf: een datum tussen 1900 en 2999.")]
+    public async Task a_filter_date_in_the_year_9999_is_named_on_the_page(string url, string message)
+    {
+        var result = await Scenario(x => { x.Get.Url(url); x.StatusCodeShouldBe(200); });
+        Assert.Contains(message, await result.ReadAsTextAsync());
+    }
+
+    [Fact]
+    public async Task the_audit_page_names_a_wrong_filter_and_keeps_what_was_typed()
+    {
+        var result = await Scenario(x => { x.Get.Url("/audit?From=2026-01-01&To=2020-01-01&Stream=foo"); x.StatusCodeShouldBe(400); });
+        var html = await result.ReadAsTextAsync();
+        Assert.Contains("<h2>De filters kloppen niet</h2>", html);
+        Assert.Contains("Tot en met: Het einde ligt voor het begin.", html);
+        Assert.Contains("Stroom (id): geen geldig id.", html);
+        Assert.Contains("value=\"foo\"", html);
+        Assert.Contains("<html lang=\"nl\">", html);
+    }
+
+    [Fact]
+    public async Task the_export_downloads_from_its_page()
+    {
+        await Create("/api/meetings", _formation.Meeting(_formation.VanZwol));
+        var page = await (await Scenario(x => x.Get.Url("/beheer/export"))).ReadAsTextAsync();
+        Assert.Contains("href=\"/beheer/export?handler=download\"", page);
+
+        var result = await Scenario(x => { x.Get.Url("/beheer/export?handler=download"); x.StatusCodeShouldBe(200); });
+        Assert.Equal("application/x-ndjson", result.Context.Response.ContentType);
+        Assert.StartsWith("attachment; filename=\"campaigns-events-", result.Context.Response.Headers.ContentDisposition.ToString());
+        var lines = (await result.ReadAsTextAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(await CountAllEvents(), lines.Length);
+        Assert.Contains(lines, l => l.Contains("meeting_held"));
+    }
+
+    [Fact]
+    public async Task officers_get_no_links_to_campaign_and_demand_pages_they_may_not_open()
+    {
+        var meeting = await Create("/api/meetings", _formation.Meeting(_formation.VanZwol));
+        var officer = await BearerFor("otto.officer", Roles.Officer);
+        foreach (var url in new[] { "/themas/vakmensen", $"/contactmomenten/{meeting}" })
+        {
+            var asManager = await (await Scenario(x => { x.Get.Url(url); x.StatusCodeShouldBe(200); })).ReadAsTextAsync();
+            Assert.Contains($"href=\"/wensen/{_formation.Demand2d}\"", asManager);
+            Assert.Contains($"href=\"/campagnes/{_formation.CampaignId}\"", asManager);
+
+            var asOfficer = await (await Scenario(x => { x.Get.Url(url); x.WithRequestHeader("Authorization", officer); x.StatusCodeShouldBe(200); })).ReadAsTextAsync();
+            Assert.DoesNotContain("href=\"/wensen/", asOfficer);
+            Assert.DoesNotContain("href=\"/campagnes/", asOfficer);
+            Assert.Contains("Kabinetsformatie: Gemaakt in Nederland!", asOfficer);
+        }
+    }
+
+    [Fact]
+    public async Task a_theme_that_exists_is_refused_next_to_its_field()
+    {
+        var result = await Host.PostFormAsync("/themas", "add", ("Slug", "vakmensen"), ("Label", "Nog eens"));
+        var html = await result.ReadAsTextAsync();
+        Assert.Contains("Thema &#x27;vakmensen&#x27; bestaat al.", html);
+        Assert.Matches("id=\"Slug\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"Slug\"", html);
+    }
+
+    [Fact]
+    public async Task no_follow_up_can_be_planned_on_a_retracted_contact_moment()
+    {
+        var meeting = await Create("/api/meetings", _formation.Meeting(_formation.VanZwol));
+        await Post($"/api/interactions/{meeting}/retraction", new { reason = "Dubbel vastgelegd" }, 204);
+        var before = await CountAllEvents();
+        var result = await Post("/api/follow-ups", new { description = "Nabellen", dueOn = "2025-12-01", originInteractionId = meeting }, 400);
+        Assert.Contains("Dit contactmoment is ingetrokken.", await result.ReadAsTextAsync());
+        Assert.Equal(before, await CountAllEvents());
+
+        var page = await (await Scenario(x => x.Get.Url($"/contactmomenten/{meeting}"))).ReadAsTextAsync();
+        Assert.DoesNotContain("Follow-up plannen", page);
+    }
+}
