@@ -41,9 +41,7 @@ public sealed class CorrectInteractionModel(IQuerySession query, IMessageBus bus
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        var i = Interaction;
-        (HappenedOn, Subject, Summary, Outcome, Location, DocumentRef) = (i.HappenedOn, i.Subject, i.Summary, i.Outcome, i.Location, i.DocumentRef);
-        (ContactIds, Themes, DemandIds, OurSide) = (i.ContactIds.ToList(), i.Themes.ToList(), i.DemandIds.ToList(), string.Join(", ", i.OurSide));
+        Show(Interaction, null);
         return Page();
     }
 
@@ -53,9 +51,35 @@ public sealed class CorrectInteractionModel(IQuerySession query, IMessageBus bus
         var expected = ReadAt(ExpectedVersion);
         if (!await LoadAsync(ct)) return NotFound();
         var command = Changes(Interaction) with { InteractionId = Id, ExpectedVersion = expected };
-        if (await SendAsync(bus, command, ct, Fields) is null) return Page();
+        if (await SendAsync(bus, command, ct, Fields) is null)
+        {
+            var current = (await query.Events.FetchStreamStateAsync(Id, ct))?.Version ?? 0;
+            if (expected is { } read && current != read
+                && await query.Events.AggregateStreamAsync<Interaction>(Id, version: read, token: ct) is { } asRead)
+            {
+                // Someone else changed it meanwhile: the form now shows their version with this officer's own changes on
+                // top, so that saving again keeps both instead of undoing theirs.
+                Interaction = await query.LoadAsync<Interaction>(Id, ct) ?? Interaction;
+                Show(Interaction, Changes(asRead));
+                ExpectedVersion = current;
+                ModelState.Remove("");
+                ModelState.AddModelError("", "Iemand anders wijzigde dit contactmoment intussen. Er is niets opgeslagen: " +
+                    "het formulier toont nu hun versie met jouw wijzigingen erin. Controleer het en sla opnieuw op.");
+            }
+            return Page();
+        }
         Flash($"Correctie opgeslagen: {command.Subject ?? Interaction.Subject}");
         return Redirect($"/contactmomenten/{Id}");
+    }
+
+    /// <summary>The form's fields: the contact moment as stored, with <paramref name="mine"/> (changes typed earlier) on top.</summary>
+    private void Show(Interaction now, CorrectInteraction? mine)
+    {
+        (HappenedOn, Subject, Summary, Outcome, Location, DocumentRef) = (mine?.HappenedOn ?? now.HappenedOn, mine?.Subject ?? now.Subject,
+            mine?.Summary ?? now.Summary, mine?.Outcome ?? now.Outcome, mine?.Location ?? now.Location, mine?.DocumentRef ?? now.DocumentRef);
+        (ContactIds, Themes, DemandIds) = ((mine?.ContactIds ?? now.ContactIds).ToList(), (mine?.Themes ?? now.Themes).ToList(),
+            (mine?.DemandIds ?? now.DemandIds).ToList());
+        OurSide = string.Join(", ", mine?.OurSide ?? now.OurSide);
     }
 
     /// <summary>Only what differs from the current reading; a text emptied on the form is a change to empty.</summary>
