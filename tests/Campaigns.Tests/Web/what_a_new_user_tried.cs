@@ -114,4 +114,49 @@ public class what_a_new_user_tried(AppFixture fixture) : FormationContext(fixtur
         var page = await (await Scenario(x => x.Get.Url($"/contactmomenten/{meeting}"))).ReadAsTextAsync();
         Assert.DoesNotContain("Follow-up plannen", page);
     }
+
+    [Fact]
+    public async Task closing_a_campaign_someone_else_closed_meanwhile_says_so()
+    {
+        var url = $"/campagnes/{_formation.CampaignId}";
+        var form = await Host.ReadFormAsync(url);
+        await Post($"{url.Replace("/campagnes", "/api/campaigns")}/closure", new { closedOn = "2025-12-01" }, 204);
+
+        var result = await Host.PostFormAsync(form, $"{url}?handler=close", ("Version", "1"), ("ClosedOn", "2025-12-02"));
+        Assert.Equal(200, result.Context.Response.StatusCode);
+        Assert.Contains("Deze campagne is al gesloten.", await result.ReadAsTextAsync());
+    }
+
+    [Fact]
+    public async Task a_correction_refused_because_someone_corrected_first_keeps_both_changes_when_sent_again()
+    {
+        var meeting = await Create("/api/meetings", _formation.Meeting(_formation.VanZwol));
+        var url = $"/contactmomenten/{meeting}/corrigeren";
+        var form = await Host.ReadFormAsync(url);
+        // The whole form as the officer's browser sends it: read at version 1, with a new subject typed in.
+        (string, string)[] asRead =
+        [
+            ("HappenedOn", "2025-11-20"), ("ContactIds", _formation.VanZwol.ToString()), ("Themes", "vakmensen"),
+            ("DemandIds", _formation.Demand2d.ToString()), ("Summary", "Toelichting op wens 2d"), ("Location", "Den Haag"),
+            ("Outcome", "Neemt het mee naar de onderhandelingen"), ("DocumentRef", ""), ("OurSide", AppFixture.Officer),
+            ("Subject", "Gesprek over praktijkleren en stages"), ("Reason", "Onderwerp vollediger")
+        ];
+        // Meanwhile someone else corrects the outcome.
+        await Post($"/api/interactions/{meeting}/corrections", new { outcome = "Zegt steun toe", reason = "Uitkomst aangevuld" }, 204);
+
+        var stale = await Host.PostFormAsync(form, url, [("ExpectedVersion", "1"), .. asRead]);
+        var html = await stale.ReadAsTextAsync();
+        Assert.Equal(200, stale.Context.Response.StatusCode);
+        Assert.Contains("Iemand anders wijzigde dit contactmoment intussen.", html);
+        Assert.Contains("name=\"ExpectedVersion\" value=\"2\"", html);
+        Assert.Contains("value=\"Gesprek over praktijkleren en stages\"", html);
+        Assert.Contains(">Zegt steun toe</textarea>", html);
+
+        // Sent again as shown: the other correction's outcome stays, the officer's subject is added.
+        var shown = asRead.Select(f => f.Item1 == "Outcome" ? (f.Item1, "Zegt steun toe") : f);
+        var again = await Host.PostFormAsync(form, url, [("ExpectedVersion", "2"), .. shown]);
+        Assert.Equal(302, again.Context.Response.StatusCode);
+        var stored = await Get<global::Campaigns.Interactions.Interaction>($"/api/interactions/{meeting}");
+        Assert.Equal(("Gesprek over praktijkleren en stages", "Zegt steun toe"), (stored.Subject, stored.Outcome));
+    }
 }
