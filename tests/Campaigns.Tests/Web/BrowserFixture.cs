@@ -107,9 +107,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             await page.FillAsync("#password", PasswordFor(user));
         }
         await page.ClickAsync("button[type=submit]");
-        // Signed in once the browser has left the login pages; the first page's own loading is the test's business.
+        // Signed in once the browser has left the login pages; the first page's own loading is the test's business. A test
+        // that imported the Kamer's data just before has the app projecting thousands of events meanwhile: on two busy
+        // cores, signing in once took over 30 s.
         await page.WaitForURLAsync(url => !url.Contains("/login"),
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
         return page;
     }
 
