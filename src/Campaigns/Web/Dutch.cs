@@ -10,15 +10,18 @@ public static class Dutch
     private static readonly string[] Months =
         ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
-    /// <summary>Who did it, in Dutch where the app itself acted; stores from before these names were Dutch say it in English.</summary>
-    public static string Actor(string? actor) => actor switch
+    /// <summary>
+    /// A name the app itself gave (an actor such as "eerste start", the first token's label) in Dutch; stores from before
+    /// these names were Dutch hold them in English. Any other name is shown as it is.
+    /// </summary>
+    public static string SystemName(string? name) => name switch
     {
         FollowUps.FollowUpReminderHandler.Actor => "automatische follow-ups",
         "first start-up" => "eerste start",
         "demo data" => "demodata",
         "created with the account" => "aangemaakt met het account",
         null => "",
-        _ => actor
+        _ => name
     };
 
     public static string Date(DateOnly date) => $"{date.Day} {Months[date.Month - 1]} {date.Year}";
@@ -45,7 +48,7 @@ public static class Dutch
     public static DateTimeOffset EndOfDay(DateOnly day)
     {
         // A year no filter accepts (the query names it) is passed on without date arithmetic, which 9999-12-31 would overflow.
-        if (day.Year is < Check.MinYear or > Check.MaxYear) return new DateTimeOffset(day.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
+        if (!Check.InYears(day)) return new DateTimeOffset(day.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
         var midnight = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
         // UTC: the store compares timestamps with time zone and accepts only offset 0.
         return new DateTimeOffset(midnight, Amsterdam.GetUtcOffset(midnight)).AddTicks(-10).ToUniversalTime();

@@ -62,11 +62,13 @@ public sealed class Check
     /// <summary>Dates in queries and filters: beyond these years nothing is recorded, and date arithmetic stays in range.</summary>
     public const int MinYear = 1900, MaxYear = 2999;
 
+    public static bool InYears(DateOnly value) => value.Year is >= MinYear and <= MaxYear;
+
     /// <summary>A required date of a command: what lies beyond these years is a typing error, and would break date arithmetic.</summary>
-    public Check Date(string field, DateOnly? value) => value is null ? Add(field, "Verplicht veld.") : InRange(field, value);
+    public Check Date(string field, DateOnly? value) => Required(field, value).InRange(field, value);
 
     public Check InRange(string field, DateOnly? value) =>
-        value is { Year: < MinYear or > MaxYear } ? Add(field, $"Een datum tussen {MinYear} en {MaxYear}.") : this;
+        value is { } date && !InYears(date) ? Add(field, $"Een datum tussen {MinYear} en {MaxYear}.") : this;
 
     public Check InRange(string field, DateTimeOffset? value) =>
         value is { } v && (v.UtcDateTime.Year < MinYear || v.UtcDateTime.Year > MaxYear) ? Add(field, $"Een moment tussen {MinYear} en {MaxYear}.") : this;

@@ -19,7 +19,7 @@ public sealed class AgendaModel(IQuerySession session, TimeProvider clock) : Pag
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (From is { Year: < Check.MinYear or > Check.MaxYear })
+        if (From is { } from && !Check.InYears(from))
         {
             FromError = $"Vanaf: een datum tussen {Check.MinYear} en {Check.MaxYear}.";
             From = null;
