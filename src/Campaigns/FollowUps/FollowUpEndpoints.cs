@@ -1,4 +1,3 @@
-using Campaigns.Interactions;
 using Microsoft.Extensions.Options;
 
 namespace Campaigns.FollowUps;
@@ -28,13 +27,9 @@ public static class ScheduleFollowUpHandler
         await KnownReferences.CheckCampaign(check, session, "campaignId", command.CampaignId, ct);
         await KnownReferences.CheckContacts(check, session, "contactIds", command.ContactIds, ct);
         if (command.DemandId is { } demandId) await KnownReferences.CheckDemands(check, session, "demandId", [demandId], ct);
+        // A retracted contact moment's retraction cancelled its follow-ups: no new one starts from it.
         if (command.OriginInteractionId is { } origin)
-        {
-            await KnownReferences.CheckInteractions(check, session, "originInteractionId", [origin], ct);
-            // A retracted contact moment did not happen as recorded: its retraction cancelled its follow-ups.
-            if (check.IsValid && await session.LoadAsync<Interaction>(origin, ct) is { Retracted: true })
-                check.Add("originInteractionId", "Dit contactmoment is ingetrokken.");
-        }
+            await KnownReferences.CheckInteractions(check, session, "originInteractionId", [origin], ct, refuseRetracted: true);
         return check.ToProblem();
     }
 

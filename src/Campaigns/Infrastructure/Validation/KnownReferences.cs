@@ -40,13 +40,16 @@ public static class KnownReferences
         return await known;
     }
 
-    public static async Task CheckInteractions(Check check, IQuerySession session, string field, IReadOnlyCollection<Guid>? ids, CancellationToken ct)
+    /// <summary>With <paramref name="refuseRetracted"/>, a retracted contact moment is refused too: it did not happen as recorded.</summary>
+    public static async Task CheckInteractions(Check check, IQuerySession session, string field, IReadOnlyCollection<Guid>? ids, CancellationToken ct,
+        bool refuseRetracted = false)
     {
         if (ids is null || ids.Count == 0) return;
         if (ids.Count > Check.MaxItems) return;
         var known = await session.LoadManyAsync<Interactions.Interaction>(ct, ids.Distinct());
         foreach (var id in ids.Except(known.Select(i => i.Id)))
             check.Add(field, $"Onbekend contactmoment {id}.");
+        if (refuseRetracted && known.Any(i => i.Retracted)) check.Add(field, "Dit contactmoment is ingetrokken.");
     }
 
     /// <summary>
