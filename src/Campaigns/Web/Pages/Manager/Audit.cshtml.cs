@@ -19,10 +19,10 @@ public sealed class AuditModel(IQuerySession session) : PageModel
     public AuditPage Entries { get; private set; } = new([], null);
     public IReadOnlyList<string> FilterErrors { get; private set; } = [];
 
-    private static readonly Dictionary<string, string> Labels = new()
+    /// <summary>The form's labels, by the query's field names and the page's properties alike.</summary>
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["from"] = "Vastgelegd vanaf", ["From"] = "Vastgelegd vanaf", ["to"] = "Tot en met", ["To"] = "Tot en met",
-        ["user"] = "Gebruiker", ["Stream"] = "Stroom (id)", ["after"] = "Pagina", ["After"] = "Pagina"
+        ["from"] = "Vastgelegd vanaf", ["to"] = "Tot en met", ["user"] = "Gebruiker", ["stream"] = "Stroom (id)", ["after"] = "Pagina"
     };
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
