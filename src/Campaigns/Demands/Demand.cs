@@ -22,6 +22,9 @@ public record DemandRejected(Guid DemandId, Guid CampaignId, string Theme, DateO
 
 public record DemandWithdrawn(Guid DemandId, Guid CampaignId, string Theme, DateOnly OccurredOn, string? Note);
 
+/// <summary>A contact moment that mentioned the demand: which, on what day, logged by whom.</summary>
+public sealed record DemandMention(Guid InteractionId, DateOnly On, string? By);
+
 public sealed record SupportStance(Guid ContactId, Stance Stance, string? Note, DateOnly OccurredOn);
 
 public sealed record Adoption(
@@ -41,6 +44,9 @@ public sealed record Demand(
     /// <summary>Proposed Kamer items a manager dismissed.</summary>
     public IReadOnlyList<Guid> ParliamentDismissed { get; init; } = [];
 
+    /// <summary>The mention with the latest day (the later logged one on a tie): the untouched-demand check counts from it.</summary>
+    public DemandMention? LatestMention { get; init; }
+
     public Demand Apply(Parliament.ParliamentItemLinked e) =>
         this with { ParliamentLinks = [.. ParliamentLinks, e.TkId], ParliamentDismissed = [.. ParliamentDismissed.Where(id => id != e.TkId)] };
 
@@ -50,7 +56,14 @@ public sealed record Demand(
         new(e.DemandId, e.CampaignId, e.Theme, e.Text, e.Code, e.Target, e.Source, e.FormulatedOn,
             DemandStatus.Formulated, null, 0, null, [], [], null);
 
-    public Demand Apply(DemandRaised e) => this with
+    public Demand Apply(IEvent<DemandRaised> raised) => Raised(raised.Data) with
+    {
+        LatestMention = LatestMention is { } latest && latest.On > raised.Data.RaisedOn
+            ? latest
+            : new DemandMention(raised.Data.InteractionId, raised.Data.RaisedOn, raised.UserName)
+    };
+
+    private Demand Raised(DemandRaised e) => this with
     {
         Status = Status == DemandStatus.Formulated ? DemandStatus.Raised : Status,
         FirstRaisedOn = FirstRaisedOn is { } first && first <= e.RaisedOn ? first : e.RaisedOn,

@@ -1,3 +1,6 @@
+using Campaigns.FollowUps;
+using Microsoft.Extensions.Options;
+
 namespace Campaigns.Demands;
 
 /// <summary>An interaction mentioned the demand: the demand records it on its own stream.</summary>
@@ -19,10 +22,12 @@ public static class RaiseDemandHandler
 {
     public const string Queue = "demands";
 
-    public static void Handle(RaiseDemand message, [WriteAggregate] IEventStream<Demand> stream)
+    public static OutgoingMessages Handle(RaiseDemand message, [WriteAggregate] IEventStream<Demand> stream,
+        IOptions<FollowUpPolicyOptions> options, TimeProvider clock)
     {
         // A demand that does not exist (any more) has nothing to record.
-        if (stream.Aggregate is null) return;
+        if (stream.Aggregate is not { } demand) return [];
         stream.AppendOne(new DemandRaised(message.DemandId, message.InteractionId, message.RaisedOn, message.ContactIds));
+        return FollowUpScheduling.AfterMention(demand, message.RaisedOn, options.Value, clock);
     }
 }

@@ -62,6 +62,10 @@ public static class FollowUpPolicies
         return scheduled;
     }
 
+    /// <summary>The ids of the follow-ups <see cref="AfterInteraction"/> can start for a contact moment, known before it decides.</summary>
+    public static Guid[] AfterInteractionIds(InteractionRecorded recorded) =>
+        [IdFor(recorded.InteractionId, FollowUpKind.ThankYou.ToString()), IdFor(recorded.InteractionId, FollowUpKind.Chaser.ToString())];
+
     /// <summary>A later contact with the same person on the same campaign makes a chaser pointless.</summary>
     public static IReadOnlyList<FollowUpCancelled> SettledBy(InteractionRecorded recorded, IEnumerable<FollowUp> openChasers) =>
         openChasers
@@ -78,15 +82,35 @@ public static class FollowUpPolicies
                 $"Uitvoering controleren van wens {demand.Code ?? demand.Text}", adopted.OccurredOn.AddDays(options.ImplementationCheckDays),
                 adoptedBy, adopted.CampaignId, adopted.CreditedContactIds, [adopted.Theme], adopted.DemandId, null, adopted.OccurredOn);
 
-    /// <summary>Still the last mention after the waiting period, and not settled: somebody should pick it up again.</summary>
-    public static FollowUpScheduled? UntouchedDemand(Demand demand, Guid lastMention, string raisedBy, DateOnly raisedOn, FollowUpPolicyOptions options) =>
-        !options.FlagUntouchedDemands || demand.ClosedOn is not null
-        || demand.Status is DemandStatus.Adopted or DemandStatus.Withdrawn or DemandStatus.Rejected
-        || demand.LastRaisedByInteractionId != lastMention
-            ? null
-            : new FollowUpScheduled(IdFor(demand.Id, $"untouched:{lastMention}"), FollowUpKind.StaleDemand,
-                $"Wens {demand.Code ?? demand.Text} ligt al {options.UntouchedDemandDays} dagen stil",
-                raisedOn.AddDays(options.UntouchedDemandDays), raisedBy, demand.CampaignId, [], [demand.Theme], demand.Id, lastMention, raisedOn);
+    /// <summary>Whether a demand can still lie untouched: it is flagged only while nobody settled it.</summary>
+    public static bool Watched(Demand demand, FollowUpPolicyOptions options) =>
+        options.FlagUntouchedDemands && demand.ClosedOn is null
+        && demand.Status is not (DemandStatus.Adopted or DemandStatus.Withdrawn or DemandStatus.Rejected);
+
+    /// <summary>
+    /// When the untouched-demand check for a mention on <paramref name="raisedOn"/> falls due. One check per demand is
+    /// pending at a time: a mention while it waits only moves its day (see <see cref="UntouchedDemand"/>).
+    /// </summary>
+    public static DateTimeOffset ActivityCheckAt(DateOnly raisedOn, FollowUpPolicyOptions options) =>
+        options.ReminderAt(raisedOn.AddDays(options.UntouchedDemandDays));
+
+    /// <summary>
+    /// What a demand's pending check decides, counting from the mention day it was scheduled for: a mention on a later
+    /// day moves the check to that day's waiting period; otherwise the latest mention was the last one for the whole
+    /// period, and somebody should pick the demand up again.
+    /// </summary>
+    public static (DateOnly? CheckAgainFrom, FollowUpScheduled? Flag) UntouchedDemand(Demand demand, DateOnly checkedFrom, FollowUpPolicyOptions options)
+    {
+        if (!Watched(demand, options)) return (null, null);
+        var latest = demand.LatestMention
+                     ?? (demand.LastRaisedByInteractionId is { } id ? new DemandMention(id, checkedFrom, null) : null);
+        if (latest is null) return (null, null);
+        if (latest.On > checkedFrom) return (latest.On, null);
+        return (null, new FollowUpScheduled(IdFor(demand.Id, $"untouched:{latest.InteractionId}"), FollowUpKind.StaleDemand,
+            $"Wens {demand.Code ?? demand.Text} ligt al {options.UntouchedDemandDays} dagen stil",
+            latest.On.AddDays(options.UntouchedDemandDays), latest.By ?? FollowUpReminderHandler.Actor, demand.CampaignId, [], [demand.Theme],
+            demand.Id, latest.InteractionId, latest.On));
+    }
 
     /// <summary>
     /// A follow-up keeps its distance to the contact moment it came from (three working days for a thank-you, fourteen

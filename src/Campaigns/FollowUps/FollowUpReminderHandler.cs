@@ -20,8 +20,13 @@ public static class FollowUpReminderHandler
     /// </summary>
     public const string Actor = "system:follow-ups";
 
+    /// <summary>
+    /// The due day's reminder. One that fires after the overdue moment has passed too (a follow-up planned late, or the
+    /// app was down) records both facts at once and mails the assignee once, that it is overdue.
+    /// </summary>
     [AggregateHandler]
-    public static (Events, OutgoingMessages) Handle(RemindFollowUp message, FollowUp? followUp, IDocumentSession session, IOptions<FollowUpPolicyOptions> options)
+    public static (Events, OutgoingMessages) Handle(RemindFollowUp message, FollowUp? followUp, IDocumentSession session,
+        IOptions<FollowUpPolicyOptions> options, IOptions<SmtpOptions> smtp, TimeProvider clock)
     {
         session.LastModifiedBy = Actor;
         var events = new Events();
@@ -29,14 +34,17 @@ public static class FollowUpReminderHandler
         if (followUp is not { IsOpen: true } || followUp.DueOn != message.DueOn || followUp.DueFiredFor == message.DueOn) return (events, messages);
 
         events.Add(new FollowUpDue(followUp.Id, followUp.DueOn, followUp.Assignee));
-        messages.Schedule(new FlagOverdueFollowUp(followUp.Id, followUp.DueOn),
-            options.Value.ReminderAt(WorkingDays.Add(followUp.DueOn, 1)));
-        messages.Add(new NotifyAssignee(followUp.Id, followUp.Assignee, followUp.Description, followUp.DueOn, Overdue: false));
+        var overdueAt = options.Value.ReminderAt(WorkingDays.Add(followUp.DueOn, 1));
+        var overdue = overdueAt <= clock.GetUtcNow();
+        if (overdue) events.Add(new FollowUpOverdue(followUp.Id, followUp.DueOn, followUp.Assignee));
+        else messages.At(new FlagOverdueFollowUp(followUp.Id, followUp.DueOn), overdueAt);
+        messages.AddRange(Notify(followUp, overdue, smtp.Value));
         return (events, messages);
     }
 
     [AggregateHandler]
-    public static (Events, OutgoingMessages) Handle(FlagOverdueFollowUp message, FollowUp? followUp, IDocumentSession session)
+    public static (Events, OutgoingMessages) Handle(FlagOverdueFollowUp message, FollowUp? followUp, IDocumentSession session,
+        IOptions<SmtpOptions> smtp)
     {
         session.LastModifiedBy = Actor;
         var events = new Events();
@@ -44,18 +52,22 @@ public static class FollowUpReminderHandler
         if (followUp is not { IsOpen: true } || followUp.DueOn != message.DueOn || followUp.OverdueFiredFor == message.DueOn) return (events, messages);
 
         events.Add(new FollowUpOverdue(followUp.Id, followUp.DueOn, followUp.Assignee));
-        messages.Add(new NotifyAssignee(followUp.Id, followUp.Assignee, followUp.Description, followUp.DueOn, Overdue: true));
+        messages.AddRange(Notify(followUp, overdue: true, smtp.Value));
         return (events, messages);
     }
+
+    /// <summary>The assignee's mail, only when mail is configured: without it a notification would be a message with nothing to do.</summary>
+    private static IEnumerable<NotifyAssignee> Notify(FollowUp followUp, bool overdue, SmtpOptions smtp) =>
+        string.IsNullOrWhiteSpace(smtp.Host) ? [] : [new NotifyAssignee(followUp.Id, followUp.Assignee, followUp.Description, followUp.DueOn, overdue)];
 
     public static async Task<OutgoingMessages> Handle(
         CheckDemandActivity message, IDocumentSession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct)
     {
         session.LastModifiedBy = Actor;
-        var demand = await session.LoadAsync<Demand>(message.DemandId, ct);
-        if (demand is null) return [];
-        var scheduled = FollowUpPolicies.UntouchedDemand(demand, message.LastMention, message.RaisedBy, message.RaisedOn, options.Value);
-        if (scheduled is null || await session.Events.FetchStreamStateAsync(scheduled.FollowUpId, ct) is not null) return [];
-        return FollowUpScheduling.Start(scheduled, session, options.Value);
+        if (await session.LoadAsync<Demand>(message.DemandId, ct) is not { } demand) return [];
+        var (checkAgainFrom, flag) = FollowUpPolicies.UntouchedDemand(demand, message.RaisedOn, options.Value);
+        if (checkAgainFrom is { } day) return FollowUpScheduling.CheckActivity(demand.Id, day, options.Value);
+        if (flag is null || await session.Events.FetchStreamStateAsync(flag.FollowUpId, ct) is not null) return [];
+        return FollowUpScheduling.Start(flag, session, options.Value);
     }
 }

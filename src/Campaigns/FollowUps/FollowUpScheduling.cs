@@ -12,8 +12,8 @@ public record RemindFollowUp(Guid FollowUpId, DateOnly DueOn);
 /// <summary>Fired a working day after the due day.</summary>
 public record FlagOverdueFollowUp(Guid FollowUpId, DateOnly DueOn);
 
-/// <summary>Fired when a mention of a demand has had no successor for the waiting period.</summary>
-public record CheckDemandActivity(Guid DemandId, Guid LastMention, DateOnly RaisedOn, string RaisedBy);
+/// <summary>Fired when the waiting period after a demand's mention on <paramref name="RaisedOn"/> has passed; one per demand is pending.</summary>
+public record CheckDemandActivity(Guid DemandId, DateOnly RaisedOn);
 
 /// <summary>A follow-up a policy decided on. Its id derives from its cause, so a replayed decision opens it once.</summary>
 public record OpenFollowUp(FollowUpScheduled Scheduled);
@@ -36,8 +36,37 @@ public static class FollowUpScheduling
     public static OutgoingMessages Remind(Guid followUpId, DateOnly dueOn, FollowUpPolicyOptions options)
     {
         var messages = new OutgoingMessages();
-        messages.Schedule(new RemindFollowUp(followUpId, dueOn), options.ReminderAt(dueOn));
+        messages.At(new RemindFollowUp(followUpId, dueOn), options.ReminderAt(dueOn));
         return messages;
+    }
+
+    /// <summary>
+    /// A mention of a demand: the demand's untouched check is scheduled unless one is still pending, which is the case
+    /// while the waiting period after the latest mention before this one has not passed; that check moves itself on.
+    /// </summary>
+    public static OutgoingMessages AfterMention(Demand before, DateOnly raisedOn, FollowUpPolicyOptions options, TimeProvider clock)
+    {
+        if (!FollowUpPolicies.Watched(before, options)) return [];
+        if (before.LatestMention is { } pending && FollowUpPolicies.ActivityCheckAt(pending.On, options) > clock.GetUtcNow()) return [];
+        return CheckActivity(before.Id, before.LatestMention is { } latest && latest.On > raisedOn ? latest.On : raisedOn, options);
+    }
+
+    public static OutgoingMessages CheckActivity(Guid demandId, DateOnly raisedOn, FollowUpPolicyOptions options)
+    {
+        var messages = new OutgoingMessages();
+        messages.At(new CheckDemandActivity(demandId, raisedOn), FollowUpPolicies.ActivityCheckAt(raisedOn, options));
+        return messages;
+    }
+
+    /// <summary>
+    /// Schedules the message, or sends it now when its moment has come: Wolverine stores a message scheduled for a past
+    /// moment as scheduled all the same, and its polling then takes it up late and in batches. Compares with the same
+    /// clock Wolverine does.
+    /// </summary>
+    public static void At(this OutgoingMessages messages, object message, DateTimeOffset at)
+    {
+        if (at > DateTimeOffset.UtcNow) messages.Schedule(message, at);
+        else messages.Add(message);
     }
 
     public static OutgoingMessages AfterAdoption(DemandAdopted adopted, Demand demand, string adoptedBy, FollowUpPolicyOptions options) =>
@@ -116,46 +145,50 @@ public static class FollowUpLookups
 
 /// <summary>
 /// The follow-up policies react to a logged contact moment: the interaction's handler sends its event here through the
-/// outbox. One handler a kind, because each kind is its own message type.
+/// outbox. The one follow-up a moment calls for (a thank-you after a meeting, a chaser after a letter) is started here, in
+/// this handler's transaction; the chasers it settles are each told by a message to their own stream. One handler a kind,
+/// because each kind is its own message type.
 /// </summary>
 public static class FollowUpsAfterInteractionHandler
 {
-    public static Task<OutgoingMessages> Handle(LetterSent e, Envelope envelope, IQuerySession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct) =>
+    public static Task<OutgoingMessages> Handle(LetterSent e, Envelope envelope, IDocumentSession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct) =>
         ReactAsync(e, envelope, session, options.Value, ct);
 
-    public static Task<OutgoingMessages> Handle(MeetingHeld e, Envelope envelope, IQuerySession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct) =>
+    public static Task<OutgoingMessages> Handle(MeetingHeld e, Envelope envelope, IDocumentSession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct) =>
         ReactAsync(e, envelope, session, options.Value, ct);
 
-    public static Task<OutgoingMessages> Handle(CallMade e, Envelope envelope, IQuerySession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct) =>
+    public static Task<OutgoingMessages> Handle(CallMade e, Envelope envelope, IDocumentSession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct) =>
         ReactAsync(e, envelope, session, options.Value, ct);
 
-    public static Task<OutgoingMessages> Handle(EmailSent e, Envelope envelope, IQuerySession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct) =>
+    public static Task<OutgoingMessages> Handle(EmailSent e, Envelope envelope, IDocumentSession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct) =>
         ReactAsync(e, envelope, session, options.Value, ct);
 
-    public static Task<OutgoingMessages> Handle(HearingAttended e, Envelope envelope, IQuerySession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct) =>
+    public static Task<OutgoingMessages> Handle(HearingAttended e, Envelope envelope, IDocumentSession session, IOptions<FollowUpPolicyOptions> options, CancellationToken ct) =>
         ReactAsync(e, envelope, session, options.Value, ct);
 
-    /// <summary>Reads what the policies need in one round trip (the contacts only when a policy looks at them) and decides.</summary>
+    /// <summary>
+    /// Reads what the policies need in one round trip (the contacts only when a policy looks at them, and whether the
+    /// follow-up it would start exists already, so that a replayed fact starts it once) and decides.
+    /// </summary>
     private static async Task<OutgoingMessages> ReactAsync(
-        InteractionRecorded recorded, Envelope envelope, IQuerySession session, FollowUpPolicyOptions options, CancellationToken ct)
+        InteractionRecorded recorded, Envelope envelope, IDocumentSession session, FollowUpPolicyOptions options, CancellationToken ct)
     {
+        var loggedBy = envelope.UserName ?? FollowUpReminderHandler.Actor;
         var batch = session.CreateBatchQuery();
         var openChasersQuery = batch.Query<FollowUp>().Where(FollowUpLookups.OpenChasers(recorded.CampaignId)).ToList();
         var contactsQuery = FollowUpPolicies.ReadsContacts(recorded, options)
             ? batch.LoadMany<Contact>().ById(recorded.ContactIds.ToArray())
             : Task.FromResult<IReadOnlyList<Contact>>([]);
+        var existingQuery = batch.LoadMany<FollowUp>().ById(FollowUpPolicies.AfterInteractionIds(recorded));
         await batch.Execute(ct);
 
-        var loggedBy = envelope.UserName ?? FollowUpReminderHandler.Actor;
         var messages = new OutgoingMessages();
         foreach (var settled in FollowUpPolicies.SettledBy(recorded, await openChasersQuery))
             messages.Add(new SettleFollowUp(settled.FollowUpId, settled.Reason, recorded.InteractionId));
+        var existing = (await existingQuery).Select(f => f.Id).ToHashSet();
         foreach (var scheduled in FollowUpPolicies.AfterInteraction(recorded, await contactsQuery, loggedBy, options))
-            messages.Add(new OpenFollowUp(scheduled));
-        if (options.FlagUntouchedDemands)
-            foreach (var demandId in recorded.DemandIds)
-                messages.Schedule(new CheckDemandActivity(demandId, recorded.InteractionId, recorded.HappenedOn, loggedBy),
-                    options.ReminderAt(recorded.HappenedOn.AddDays(options.UntouchedDemandDays)));
+            if (!existing.Contains(scheduled.FollowUpId))
+                messages.AddRange(FollowUpScheduling.Start(scheduled, session, options));
         return messages;
     }
 }

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Campaigns.Demands;
 
 namespace Campaigns.Tests.Domain;
@@ -12,12 +13,26 @@ public class demand_lifecycle
     public void a_mention_raises_a_formulated_demand_and_remembers_the_first_date()
     {
         var demand = Formulated
-            .Apply(new DemandRaised(Formulated.Id, Guid.NewGuid(), new DateOnly(2025, 11, 20), []))
-            .Apply(new DemandRaised(Formulated.Id, Guid.NewGuid(), new DateOnly(2025, 11, 10), []));
+            .Apply(Raised(new DateOnly(2025, 11, 20), "anna.officer"))
+            .Apply(Raised(new DateOnly(2025, 11, 10), "jan.devries"));
 
         Assert.Equal(DemandStatus.Raised, demand.Status);
         Assert.Equal(new DateOnly(2025, 11, 10), demand.FirstRaisedOn);
         Assert.Equal(2, demand.TimesRaised);
+        // The untouched check counts from the latest day, however late an earlier contact moment was logged.
+        Assert.Equal((new DateOnly(2025, 11, 20), "anna.officer"), (demand.LatestMention!.On, demand.LatestMention.By));
+    }
+
+    private static Event<DemandRaised> Raised(DateOnly on, string by) =>
+        new(new DemandRaised(Formulated.Id, Guid.NewGuid(), on, [])) { UserName = by };
+
+    [Fact]
+    public void a_mention_on_a_later_day_or_the_same_day_becomes_the_latest()
+    {
+        var first = Raised(new DateOnly(2025, 11, 10), "anna.officer");
+        var sameDay = Raised(new DateOnly(2025, 11, 10), "jan.devries");
+        var demand = Formulated.Apply(first).Apply(sameDay);
+        Assert.Equal((sameDay.Data.InteractionId, "jan.devries"), (demand.LatestMention!.InteractionId, demand.LatestMention.By));
     }
 
     [Fact]

@@ -32,4 +32,36 @@ public class reminders_by_email() : OwnDatabaseTests("campaigns_smtp")
         Assert.Contains("Bedankbrief sturen aan Van Zwol", mail);
         Assert.Contains("26-11-2025", mail);
     }
+
+    [Fact]
+    public async Task a_follow_up_planned_after_its_overdue_moment_is_mailed_once_as_overdue()
+    {
+        await using var smtp = new SmtpListener();
+        await using var host = await AppFixture.StartHostAsync(ConnectionString, settings: new Dictionary<string, string>
+        {
+            ["Campaigns:Smtp:Host"] = "127.0.0.1",
+            ["Campaigns:Smtp:Port"] = smtp.Port.ToString(),
+            ["Campaigns:Smtp:AssigneeDomain"] = "metaalunie.test"
+        });
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        var bearer = "Bearer " + await new TestUsers(store).TokenForAsync("anna.officer", Roles.Officer);
+        var dueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10);
+
+        await host.Scenario(x =>
+        {
+            x.Post.Json(new { description = "Verslag sturen aan Van Zwol", dueOn = dueOn.ToString("O") }).ToUrl("/api/follow-ups");
+            x.WithRequestHeader("Authorization", bearer);
+            x.StatusCodeShouldBe(201);
+        });
+
+        // The reminder fires at once, and finds the overdue moment passed too: both facts, one mail.
+        Assert.Equal(1, await IntegrationContext.WaitForEvents<FollowUpOverdue>(store, 1, TimeSpan.FromSeconds(30)));
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (smtp.Messages.Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        await Task.Delay(1000);
+        var mail = Assert.Single(smtp.Messages);
+        Assert.Contains("Subject: Achterstallige follow-up: Verslag sturen aan Van Zwol", mail);
+        await using var session = store.QuerySession();
+        Assert.Equal(1, await session.Events.QueryRawEventDataOnly<FollowUpDue>().CountAsync());
+    }
 }

@@ -37,11 +37,12 @@ public class reminders_fire_once(AppFixture fixture) : FormationContext(fixture)
         Assert.Equal(Today.AddDays(10), reminder.DueOn);
         Assert.Equal(0, await CountEvents<FollowUpDue>());
 
-        var late = await Create("/api/follow-ups", new { description = "Al te laat", dueOn = InDays(-10) });
-        // Wolverine's durability agent picks up a reminder whose time has passed on its next poll.
-        Assert.Equal(1, await WaitForEvents<FollowUpDue>(1, TimeSpan.FromSeconds(30)));
-        Assert.Equal(1, await WaitForEvents<FollowUpOverdue>(1, TimeSpan.FromSeconds(30)));
-        Assert.Equal(1, await CountEvents<FollowUpDue>());
+        // A reminder whose moment has passed is sent at once, not stored as scheduled for Wolverine's polling to find:
+        // it has fired by the time the command's cascade is done.
+        var (lateCall, _) = await TrackedHttpCall(x => { x.Post.Json(new { description = "Al te laat", dueOn = InDays(-10) }).ToUrl("/api/follow-ups"); x.StatusCodeShouldBe(201); });
+        Assert.Empty(lateCall.Scheduled.MessagesOf<RemindFollowUp>());
+        var late = Assert.Single(lateCall.Executed.MessagesOf<RemindFollowUp>()).FollowUpId;
+        Assert.Equal((1, 1), (await CountEvents<FollowUpDue>(), await CountEvents<FollowUpOverdue>()));
 
         // The audit names the user who scheduled the follow-up, and the system for what its reminders recorded.
         var audit = await Get<AuditPage>($"/api/audit?stream={late}");
@@ -140,19 +141,42 @@ public class reminders_fire_once(AppFixture fixture) : FormationContext(fixture)
     }
 
     [Fact]
-    public async Task a_demand_left_untouched_gets_a_follow_up_unless_it_was_raised_again()
+    public async Task a_demand_has_one_pending_untouched_check_which_a_later_mention_moves_on()
     {
+        // The first mention schedules the demand's check; a mention while it waits schedules none.
         var (first, _) = await TrackedHttpCall(x => { x.Post.Json(_formation.Meeting(_formation.VanZwol, heldOn: InDays(-2))).ToUrl("/api/meetings"); x.StatusCodeShouldBe(201); });
-        var staleCheck = Assert.Single(first.Scheduled.MessagesOf<CheckDemandActivity>());
-        await Create("/api/calls", new { campaignId = _formation.CampaignId, contactIds = new[] { _formation.Kamerlid }, demandIds = new[] { _formation.Demand2d }, subject = "Praktijkleren", calledOn = InDays(-1) });
+        var check = Assert.Single(first.Scheduled.MessagesOf<CheckDemandActivity>());
+        Assert.Equal(new CheckDemandActivity(_formation.Demand2d, Today.AddDays(-2)), check);
+        var (second, answer) = await TrackedHttpCall(x => { x.Post.Json(new { campaignId = _formation.CampaignId, contactIds = new[] { _formation.Kamerlid }, demandIds = new[] { _formation.Demand2d }, subject = "Praktijkleren", calledOn = InDays(-1) }).ToUrl("/api/calls"); x.StatusCodeShouldBe(201); });
+        Assert.Empty(second.Scheduled.MessagesOf<CheckDemandActivity>());
+        var call = Read<CreatedBody>(await answer.ReadAsTextAsync()).Id;
 
-        await Host.InvokeMessageAndWaitAsync(staleCheck);
+        // When it fires, the later mention moves it to that mention's waiting period instead of flagging the demand.
+        var fired = await Host.InvokeMessageAndWaitAsync(check);
+        var moved = Assert.Single(fired.Scheduled.MessagesOf<CheckDemandActivity>());
+        Assert.Equal(new CheckDemandActivity(_formation.Demand2d, Today.AddDays(-1)), moved);
         Assert.DoesNotContain(await Get<List<FollowUp>>("/api/follow-ups"), f => f.Kind == FollowUpKind.StaleDemand);
 
-        var (last, _) = await TrackedHttpCall(x => { x.Post.Json(new { campaignId = _formation.CampaignId, contactIds = new[] { _formation.Kamerlid }, demandIds = new[] { _formation.Demand3a }, subject = "Netcongestie", calledOn = InDays(0) }).ToUrl("/api/calls"); x.StatusCodeShouldBe(201); });
-        await Host.InvokeMessageAndWaitAsync(Assert.Single(last.Scheduled.MessagesOf<CheckDemandActivity>()));
+        // Nothing mentioned it after that: the demand is flagged once, to the officer who logged the last mention.
+        await Host.InvokeMessageAndWaitAsync(moved);
+        await Host.InvokeMessageAndWaitAsync(moved);
         var stale = Assert.Single(await Get<List<FollowUp>>("/api/follow-ups"), f => f.Kind == FollowUpKind.StaleDemand);
-        Assert.Equal((_formation.Demand3a, Today.AddDays(AppFixture.UntouchedDemandDays)), (stale.DemandId!.Value, stale.DueOn));
+        Assert.Equal((_formation.Demand2d, Today.AddDays(-1 + AppFixture.UntouchedDemandDays), call, AppFixture.Officer),
+            (stale.DemandId!.Value, stale.DueOn, stale.OriginInteractionId!.Value, stale.Assignee));
+    }
+
+    [Fact]
+    public async Task a_mention_logged_late_for_an_earlier_day_does_not_move_the_check_back()
+    {
+        var (recent, _) = await TrackedHttpCall(x => { x.Post.Json(_formation.Meeting(_formation.VanZwol, heldOn: InDays(-1), demands: [_formation.Demand3a])).ToUrl("/api/meetings"); x.StatusCodeShouldBe(201); });
+        var check = Assert.Single(recent.Scheduled.MessagesOf<CheckDemandActivity>());
+        await Create("/api/calls", new { campaignId = _formation.CampaignId, contactIds = new[] { _formation.Kamerlid }, demandIds = new[] { _formation.Demand3a }, subject = "Netcongestie", calledOn = InDays(-20) });
+
+        var demand = await Get<global::Campaigns.Demands.Demand>($"/api/demands/{_formation.Demand3a}");
+        Assert.Equal(Today.AddDays(-1), demand.LatestMention!.On);
+        await Host.InvokeMessageAndWaitAsync(check);
+        var stale = Assert.Single(await Get<List<FollowUp>>("/api/follow-ups"), f => f.Kind == FollowUpKind.StaleDemand);
+        Assert.Equal(Today.AddDays(-1 + AppFixture.UntouchedDemandDays), stale.DueOn);
     }
 
     [Fact]

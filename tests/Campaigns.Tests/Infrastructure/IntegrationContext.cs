@@ -139,7 +139,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime, I
 
     private static readonly JsonSerializerOptions Json = JsonDefaults.Create();
 
-    private sealed record CreatedBody(Guid Id, string Url);
+    protected sealed record CreatedBody(Guid Id, string Url);
 }
 
 public static class ScenarioExtensions

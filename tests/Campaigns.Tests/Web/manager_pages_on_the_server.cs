@@ -71,9 +71,10 @@ public partial class manager_pages_on_the_server(AppFixture fixture) : Integrati
         foreach (var type in new[] { "theme_added", "theme_renamed", "campaign_started", "demand_formulated", "support_recorded", "demand_adopted",
                      "follow_up_scheduled", "demand_rejected", "demand_withdrawn", "campaign_closed" })
             Assert.Contains(type, types);
-        Assert.Equal(types, viaPages.Select(e => e.Type).ToList());
+        // The same events, compared in a fixed order: what a command cascades to other streams (the meeting's mention on
+        // its demand, its thank-you follow-up) is recorded by separate handlers, in either order.
         Assert.Equal(viaApi.Count, viaPages.Count);
-        for (var i = 0; i < viaApi.Count; i++) Assert.Equal(viaApi[i], viaPages[i]);
+        Assert.Equal(viaApi.Order().ToList(), viaPages.Order().ToList());
     }
 
     [Fact]
