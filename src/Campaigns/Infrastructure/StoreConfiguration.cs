@@ -84,17 +84,14 @@ public static class StoreConfiguration
     /// <summary>
     /// Npgsql prepares the statements a connection runs repeatedly (Marten's appends and upserts, Wolverine's envelope
     /// writes), so PostgreSQL parses and plans them once per connection instead of on every command: about 25–40% more
-    /// commands per second in <c>ops/bench-profile</c>. PostgreSQL would still plan a prepared range query afresh on
-    /// every run (the subscriptions' event pages: 0.42 ms of planning for 0.06 ms of work), so prepared statements keep
-    /// their generic plan. A connection string that says anything about auto-preparing or server options wins.
+    /// commands per second in <c>ops/bench-profile</c>. A connection string that says anything about auto-preparing wins.
+    /// Not <c>plan_cache_mode=force_generic_plan</c>: it spared the subscriptions' event pages their planning, but made
+    /// search 3–4 times slower (docs/benchmarks.md).
     /// </summary>
     internal static string WithAutoPrepare(string connectionString)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
-            (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages) = (100, 2);
-        if (string.IsNullOrEmpty(builder.Options)) builder.Options = "-c plan_cache_mode=force_generic_plan";
-        return builder.ConnectionString;
+        if (connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) return connectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 100, AutoPrepareMinUsages = 2 }.ConnectionString;
     }
 
     /// <summary>
