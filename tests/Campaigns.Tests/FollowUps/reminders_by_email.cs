@@ -1,3 +1,4 @@
+using Alba;
 using Campaigns.Accounts;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,12 +15,7 @@ public class reminders_by_email() : OwnDatabaseTests("campaigns_smtp")
     public async Task a_due_reminder_is_mailed_to_the_assignee_when_smtp_is_configured()
     {
         await using var smtp = new SmtpListener();
-        await using var host = await AppFixture.StartHostAsync(ConnectionString, settings: new Dictionary<string, string>
-        {
-            ["Campaigns:Smtp:Host"] = "127.0.0.1",
-            ["Campaigns:Smtp:Port"] = smtp.Port.ToString(),
-            ["Campaigns:Smtp:AssigneeDomain"] = "metaalunie.test"
-        });
+        await using var host = await StartWithMailAsync(smtp);
 
         await new TestUsers(host.Services.GetRequiredService<IDocumentStore>()).TokenForAsync("anna.officer", Roles.Officer);
         // Not a user: nothing is sent.
@@ -37,12 +33,7 @@ public class reminders_by_email() : OwnDatabaseTests("campaigns_smtp")
     public async Task a_follow_up_planned_after_its_overdue_moment_is_mailed_once_as_overdue()
     {
         await using var smtp = new SmtpListener();
-        await using var host = await AppFixture.StartHostAsync(ConnectionString, settings: new Dictionary<string, string>
-        {
-            ["Campaigns:Smtp:Host"] = "127.0.0.1",
-            ["Campaigns:Smtp:Port"] = smtp.Port.ToString(),
-            ["Campaigns:Smtp:AssigneeDomain"] = "metaalunie.test"
-        });
+        await using var host = await StartWithMailAsync(smtp);
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var bearer = "Bearer " + await new TestUsers(store).TokenForAsync("anna.officer", Roles.Officer);
         var dueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10);
@@ -64,4 +55,13 @@ public class reminders_by_email() : OwnDatabaseTests("campaigns_smtp")
         await using var session = store.QuerySession();
         Assert.Equal(1, await session.Events.QueryRawEventDataOnly<FollowUpDue>().CountAsync());
     }
+
+    /// <summary>The app with mail to the test's SMTP listener, assignees at metaalunie.test.</summary>
+    private Task<IAlbaHost> StartWithMailAsync(SmtpListener smtp) =>
+        AppFixture.StartHostAsync(ConnectionString, settings: new Dictionary<string, string>
+        {
+            ["Campaigns:Smtp:Host"] = "127.0.0.1",
+            ["Campaigns:Smtp:Port"] = smtp.Port.ToString(),
+            ["Campaigns:Smtp:AssigneeDomain"] = "metaalunie.test"
+        });
 }
