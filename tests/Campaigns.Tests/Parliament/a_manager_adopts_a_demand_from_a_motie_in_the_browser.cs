@@ -34,6 +34,9 @@ public class a_manager_adopts_a_demand_from_a_motie_in_the_browser(BrowserFixtur
             new FormulateDemand("netcongestie", "Geef het mkb voorrang bij schaarse netcapaciteit", code, null, "Manifest netcongestie", new DateOnly(2026, 10, 1))
             { CampaignId = DemoDataSet.FormatieCampaign }, Manager, CancellationToken.None);
         var demandId = formulated.Id!.Value;
+        // The two imports set off thousands of events for the subscriptions: the manager signs in once the app has caught
+        // up, as on a normal morning, not on two cores still busy with them (a sign-in then once stayed on /login for 90 s).
+        Assert.True(await services.GetRequiredService<global::Campaigns.Timelines.TimelineProgress>().WaitForEverythingAsync(TimeSpan.FromSeconds(120)));
 
         var page = await browser.OpenAsync(Manager, role: Roles.Manager);
         page.SetDefaultTimeout(60_000);

@@ -110,8 +110,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Signed in once the browser has left the login pages; the first page's own loading is the test's business. A test
         // that imported the Kamer's data just before has the app projecting thousands of events meanwhile: on two busy
         // cores, signing in once took over 30 s.
-        await page.WaitForURLAsync(url => !url.Contains("/login"),
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/login"),
+                new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Say what the browser shows instead: a refusal on the form, an error page, or the login form again.
+            throw new TimeoutException($"Signing in as {user} stayed on {page.Url}, which shows: {await page.InnerTextAsync("body")}");
+        }
         return page;
     }
 
