@@ -121,6 +121,23 @@ public partial class officer_pages_on_the_server(AppFixture fixture) : Formation
     }
 
     [Fact]
+    public async Task a_follow_up_about_a_demand_shows_the_officer_what_the_demand_asks()
+    {
+        var officer = await BearerFor("jan.devries", Roles.Officer);
+        var id = await Create("/api/follow-ups", new { description = "Wens 2d opnieuw aankaarten", dueOn = "2026-03-01", assignee = "jan.devries", demandId = _formation.Demand2d });
+
+        var asOfficer = await Page($"/follow-ups/{id}", 200, officer);
+        var demand = Regex.Match(asOfficer, "<dd class=\"follow-up-demand\">(.*?)</dd>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("<strong>2d</strong>", demand);
+        Assert.Contains("Verhoog de Subsidieregeling Praktijkleren", demand);
+        Assert.Contains("(Geformuleerd)", demand);
+        Assert.DoesNotContain("/wensen/", demand); // the demand's page is a manager's
+
+        var asManager = await Page($"/follow-ups/{id}", 200, await BearerFor("mia.manager", Roles.Manager));
+        Assert.Contains($"<a href=\"/wensen/{_formation.Demand2d}\">Bekijk de wens</a>", asManager);
+    }
+
+    [Fact]
     public async Task a_role_cannot_start_before_the_current_one_except_as_a_correction_of_the_history()
     {
         await Post($"/api/contacts/{_formation.Kamerlid}/roles", new { kind = "minister", organisation = "EZ", effectiveOn = "2000-01-01" }, 400);
@@ -138,12 +155,13 @@ public partial class officer_pages_on_the_server(AppFixture fixture) : Formation
         Assert.Contains(audit.Items, e => e is { Type: "contact-details-changed", User: AppFixture.Officer });
     }
 
-    private async Task<string> Page(string url, int status)
+    private async Task<string> Page(string url, int status, string? authorization = null)
     {
         var result = await Scenario(x =>
         {
             x.Get.Url(url);
             x.WithRequestHeader("Accept", "text/html");
+            if (authorization is not null) x.WithRequestHeader("Authorization", authorization);
             x.StatusCodeShouldBe(status);
         });
         return await result.ReadAsTextAsync();

@@ -17,6 +17,7 @@ public sealed class FollowUpModel(IQuerySession query, IMessageBus bus) : FormPa
 
     [BindNever] public FollowUp FollowUp { get; private set; } = null!;
     [BindNever] public Interaction? Origin { get; private set; }
+    [BindNever] public Demands.Demand? Demand { get; private set; }
     [BindNever] public IReadOnlyList<(DateTimeOffset At, string? By, string What)> History { get; private set; } = [];
 
     protected override IReadOnlyDictionary<string, string> FieldLabels { get; } = new Dictionary<string, string>
@@ -68,6 +69,7 @@ public sealed class FollowUpModel(IQuerySession query, IMessageBus bus) : FormPa
         if (await query.LoadAsync<FollowUp>(Id, ct) is not { } followUp) return false;
         FollowUp = followUp;
         Origin = followUp.OriginInteractionId is { } origin ? await query.LoadAsync<Interaction>(origin, ct) : null;
+        Demand = followUp.DemandId is { } demand ? await query.LoadAsync<Demands.Demand>(demand, ct) : null;
         var events = await query.Events.FetchStreamAsync(Id, token: ct);
         if (ExpectedVersion == 0) ExpectedVersion = events.Count == 0 ? 0 : events[^1].Version;
         History = events.Select(e => (e.Timestamp, e.UserName, FollowUpText.Event(e.Data))).Where(l => l.Item3 is not null)
