@@ -165,6 +165,12 @@ public static class FollowUpRules
                         || await session.LoadAsync<UserAccount>(UserAccount.IdFor(user), ct) is { Role: Roles.Manager or Roles.Admin, IsActive: true };
         if (!mayManage)
             return new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Niet toegestaan", Detail = "Dit is de follow-up van een ander." };
-        return followUp.IsOpen ? CommandBus.Unchanged(expectedVersion, stream) : Problems.Conflict("Deze follow-up is al afgehandeld.");
+        if (!followUp.IsOpen) return Problems.Conflict("Deze follow-up is al afgehandeld.");
+        // The reminders (due, overdue) move the stream on without changing what anybody decided: a form read before
+        // them still holds.
+        if (expectedVersion is { } expected && expected < stream.CurrentVersion
+            && (await session.Events.FetchStreamAsync(followUp.Id, fromVersion: expected + 1, token: ct)).All(e => e.Data is FollowUpDue or FollowUpOverdue))
+            return Wolverine.Http.WolverineContinue.NoProblems;
+        return CommandBus.Unchanged(expectedVersion, stream);
     }
 }

@@ -66,7 +66,12 @@ public static class CommandBus
     /// <summary>The expected version the caller read, when it sent one: a stream that moved on since refuses the command.</summary>
     public static ProblemDetails Unchanged<T>(long? expectedVersion, IEventStream<T> stream) where T : class =>
         expectedVersion is { } expected && expected != stream.CurrentVersion
-            ? Problems.Conflict($"Dit is intussen gewijzigd: versie {stream.CurrentVersion}, niet {expected}. Laad opnieuw en probeer het nog eens.")
+            ? new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Title = "Conflict",
+                Detail = "Dit is intussen gewijzigd. Laad opnieuw en probeer het nog eens.",
+                Extensions = { ["expectedVersion"] = expected, ["currentVersion"] = stream.CurrentVersion }
+            }
             : Wolverine.Http.WolverineContinue.NoProblems;
 }
 
