@@ -6,7 +6,10 @@ namespace Campaigns.Web;
 public sealed record FieldChange(string Field, string Old, string New);
 
 /// <summary>What happened to a contact moment after it was logged: each correction (with what it changed) or the retraction.</summary>
-public sealed record InteractionHistoryEntry(DateTimeOffset At, string? By, string Kind, string Reason, IReadOnlyList<FieldChange> Changes);
+public sealed record InteractionHistoryEntry(DateTimeOffset At, string? By, string Kind, string Reason, IReadOnlyList<FieldChange> Changes)
+{
+    public const string Correction = "Correctie", Retraction = "Ingetrokken";
+}
 
 /// <summary>
 /// Reads an interaction's stream with its metadata (who, when) and replays it, so that each correction is shown as the
@@ -30,11 +33,11 @@ public static class InteractionHistory
                     break;
                 case InteractionCorrected corrected when state is not null:
                     var after = state.Apply(corrected);
-                    entries.Add(new InteractionHistoryEntry(e.Timestamp, e.UserName, "Correctie", corrected.Reason, Diff(state, after, names)));
+                    entries.Add(new InteractionHistoryEntry(e.Timestamp, e.UserName, InteractionHistoryEntry.Correction, corrected.Reason, Diff(state, after, names)));
                     state = after;
                     break;
                 case InteractionRetracted retracted when state is not null:
-                    entries.Add(new InteractionHistoryEntry(e.Timestamp, e.UserName, "Ingetrokken", retracted.Reason, []));
+                    entries.Add(new InteractionHistoryEntry(e.Timestamp, e.UserName, InteractionHistoryEntry.Retraction, retracted.Reason, []));
                     state = state.Apply(retracted);
                     break;
             }

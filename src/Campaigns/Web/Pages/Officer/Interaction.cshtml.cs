@@ -17,6 +17,7 @@ public sealed class InteractionModel(IQuerySession query) : PageModel
     public IReadOnlyList<FollowUp> FollowUps { get; private set; } = [];
     public IReadOnlyList<InteractionHistoryEntry> History { get; private set; } = [];
     public (DateTimeOffset At, string? By) Logged { get; private set; }
+    public int Corrections => History.Count(h => h.Kind == InteractionHistoryEntry.Correction);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
