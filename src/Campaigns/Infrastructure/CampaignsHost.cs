@@ -48,7 +48,8 @@ public static class CampaignsHost
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
         {
             o.MultipartBodyLengthLimit = MaxRequestBodyBytes;
-            o.ValueLengthLimit = 64 * 1024;
+            // One field may fill the whole body: a page's own rules then refuse a pasted long text in Dutch, text kept.
+            o.ValueLengthLimit = (int)MaxRequestBodyBytes;
             o.ValueCountLimit = 100;
         });
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));

@@ -58,6 +58,11 @@ public abstract class FormPage : PageModel
     protected async Task<CommandResult?> SendAsync(IMessageBus bus, object command, CancellationToken ct,
         IReadOnlyDictionary<string, string>? fields = null)
     {
+        if (_unreadable.Count > 0)
+        {
+            foreach (var (field, message) in _unreadable) ModelState.AddModelError(field, message);
+            return null;
+        }
         var result = await bus.InvokeCommandAsync(command, ActingUser, ct);
         if (result.Problem is { } problem && !Accept(problem, fields)) return null;
         if (result.Id is { } id) await RememberPositionAsync(id, ct, result.Position);
@@ -71,6 +76,29 @@ public abstract class FormPage : PageModel
         Response.Cookies.Append(PositionCookie, position.ToString(CultureInfo.InvariantCulture),
             new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = Request.IsHttps, IsEssential = true });
     }
+
+    /// <summary>
+    /// Fields the browser sent but the binder could not read (a date "2026-13-45", a kind "Fax"). The binder leaves the
+    /// property empty or at its default, so the command would call the field missing, or take the default.
+    /// </summary>
+    private IReadOnlyList<(string Field, string Message)> _unreadable = [];
+
+    /// <summary>
+    /// Drops the binder's own messages, so that the domain's rules speak for the form, but remembers the fields that held
+    /// something unreadable: <see cref="SendAsync"/> refuses those instead of sending the command.
+    /// </summary>
+    protected void ClearBindingErrors()
+    {
+        _unreadable = ModelState
+            .Where(e => e.Value is { Errors.Count: > 0, AttemptedValue.Length: > 0 })
+            .Select(e => (e.Key, IsDate(e.Key) ? "Geen geldige datum." : "Geen geldige waarde."))
+            .ToList();
+        ModelState.Clear();
+    }
+
+    private bool IsDate(string field) =>
+        GetType().GetProperty(field)?.PropertyType is { } type && (Nullable.GetUnderlyingType(type) ?? type) is var t
+        && (t == typeof(DateOnly) || t == typeof(DateTime) || t == typeof(DateTimeOffset));
 
     /// <summary>The version a form was read at; a form without one is not checked, like a request without If-Match.</summary>
     protected static long? ReadAt(long formVersion) => formVersion > 0 ? formVersion : null;

@@ -73,6 +73,14 @@ public abstract class TimelinePageModel(IQuerySession session, TimeProvider cloc
             FilterErrors = [$"Volgorde: kies {NewestFirst} of {OldestFirst}."];
             return;
         }
+        // A filter the binder could not read ("stand=gisteren") would otherwise be dropped and the page show everything.
+        var unreadable = ModelState.Where(e => e.Value is { Errors.Count: > 0, AttemptedValue.Length: > 0 })
+            .Select(e => $"{FilterLabel(e.Key)}: '{e.Value!.AttemptedValue}' is geen geldige {e.Key switch { "van" or "tot" or "stand" => "datum", "campagne" => "campagne", _ => "waarde" }}.").ToList();
+        if (unreadable.Count > 0)
+        {
+            FilterErrors = unreadable;
+            return;
+        }
         var (page, problem) = await TimelineQueries.ReadAsync(Session, Filter(Cursor, PageSize), TimelineKey, PlannedAfter, ct);
         if (page is not null)
         {
@@ -143,8 +151,10 @@ public abstract class TimelinePageModel(IQuerySession session, TimeProvider cloc
 
     private static string FilterLabel(string field) => field switch
     {
-        "to" => "Tot en met",
-        "from" => "Vanaf",
+        "to" or "tot" => "Tot en met",
+        "from" or "van" => "Vanaf",
+        "campagne" => "Campagne",
+        "stand" => "Stand op",
         "cursor" => "Pagina",
         "asOf" => "Stand op",
         "type" => "Soort",

@@ -1,4 +1,5 @@
 using Campaigns.Accounts;
+using Wolverine.Tracking;
 using Alba;
 using Campaigns.Tests.Infrastructure;
 
@@ -45,6 +46,18 @@ public class what_a_new_user_tried(AppFixture fixture) : FormationContext(fixtur
     {
         var result = await Scenario(x => { x.Get.Url(url); x.StatusCodeShouldBe(200); });
         Assert.Contains(message, await result.ReadAsTextAsync());
+    }
+
+    [Theory]
+    [InlineData("/themas/vakmensen?stand=gisteren", "Stand op: &#x27;gisteren&#x27; is geen geldige datum.")]
+    [InlineData("/themas/vakmensen?van=2026-13-45", "Vanaf: &#x27;2026-13-45&#x27; is geen geldige datum.")]
+    [InlineData("/themas/vakmensen?campagne=verkiezingen", "Campagne: &#x27;verkiezingen&#x27; is geen geldige campagne.")]
+    public async Task an_unreadable_timeline_filter_is_named_instead_of_dropped(string url, string message)
+    {
+        var result = await Scenario(x => { x.Get.Url(url); x.StatusCodeShouldBe(200); });
+        var html = await result.ReadAsTextAsync();
+        Assert.Contains(message, html);
+        Assert.DoesNotContain("<ol class=\"timeline\"", html);
     }
 
     [Fact]
@@ -158,5 +171,113 @@ public class what_a_new_user_tried(AppFixture fixture) : FormationContext(fixtur
         Assert.Equal(302, again.Context.Response.StatusCode);
         var stored = await Get<global::Campaigns.Interactions.Interaction>($"/api/interactions/{meeting}");
         Assert.Equal(("Gesprek over praktijkleren en stages", "Zegt steun toe"), (stored.Subject, stored.Outcome));
+    }
+
+    [Fact]
+    public async Task a_long_pasted_summary_is_refused_next_to_its_field_with_the_text_kept()
+    {
+        var before = await CountAllEvents();
+        var pasted = string.Concat(Enumerable.Repeat("Doorgestuurde e-mailwisseling over praktijkleren. ", 1_500)); // 76,500 characters
+        var result = await Host.PostFormAsync("/contactmoment", null,
+            ("Kind", "Meeting"), ("CampaignId", _formation.CampaignId.ToString()), ("Subject", "Lange mail"),
+            ("ContactIds", _formation.VanZwol.ToString()), ("HappenedOn", "2025-11-20"), ("Summary", pasted));
+
+        Assert.Equal(200, result.Context.Response.StatusCode);
+        var html = await result.ReadAsTextAsync();
+        Assert.Contains("<p class=\"field-error\" id=\"Summary-error\">Maximaal 4000 tekens.</p>", html);
+        Assert.Contains($">{pasted}</textarea>", html);
+        Assert.Equal(before, await CountAllEvents());
+    }
+
+    [Fact]
+    public async Task a_form_read_under_another_sign_in_gets_a_dutch_page_and_stores_nothing()
+    {
+        var before = await CountAllEvents();
+        // The officer's tab stays open while someone else signs in in the same browser; then the old tab's form is sent.
+        var form = await Host.ReadFormAsync("/contactmoment");
+        var other = await BearerFor("mia.manager", Roles.Manager);
+        var result = await Scenario(x =>
+        {
+            x.Post.Url("/contactmoment");
+            x.ConfigureHttpContext(context => context.WriteFormData(new Dictionary<string, string>
+            {
+                ["Kind"] = "Meeting", ["Subject"] = "Uit het oude tabblad", ["__RequestVerificationToken"] = form.Token
+            }));
+            x.WithRequestHeader("Cookie", form.Cookie);
+            x.WithRequestHeader("Authorization", other);
+            x.WithRequestHeader("Referer", "http://localhost/contactmoment");
+            x.StatusCodeShouldBe(400);
+        });
+
+        Assert.StartsWith("text/html", result.Context.Response.ContentType);
+        var html = await result.ReadAsTextAsync();
+        Assert.Contains("<h1>Formulier niet opgeslagen</h1>", html);
+        Assert.Contains("Er is niets opgeslagen.", html);
+        Assert.Contains("<a class=\"button\" href=\"/contactmoment\">Formulier opnieuw openen</a>", html);
+        Assert.Equal(before, await CountAllEvents());
+    }
+
+    [Fact]
+    public async Task an_unreadable_date_or_kind_is_named_as_such_and_nothing_is_stored()
+    {
+        var before = await CountAllEvents();
+        var result = await Host.PostFormAsync("/contactmoment", null,
+            ("Kind", "Fax"), ("CampaignId", _formation.CampaignId.ToString()), ("Subject", "Per fax"),
+            ("ContactIds", _formation.VanZwol.ToString()), ("HappenedOn", "2026-13-45"));
+
+        Assert.Equal(200, result.Context.Response.StatusCode);
+        var html = await result.ReadAsTextAsync();
+        Assert.Contains("<p class=\"field-error\" id=\"HappenedOn-error\">Geen geldige datum.</p>", html);
+        Assert.Contains("<p class=\"field-error\" id=\"Kind-error\">Geen geldige waarde.</p>", html);
+        Assert.DoesNotContain("Verplicht veld.", html); // both were filled in
+        Assert.Equal(before, await CountAllEvents());
+    }
+
+    [Fact]
+    public async Task a_malformed_id_in_a_link_is_named_in_dutch()
+    {
+        var html = await (await Scenario(x => { x.Get.Url("/follow-ups/nieuw?demandId=garbage"); x.StatusCodeShouldBe(200); })).ReadAsTextAsync();
+        Assert.DoesNotContain("is not valid", html);
+        Assert.Contains("&#x27;garbage&#x27; is geen geldige waarde.", html);
+    }
+
+    [Fact]
+    public async Task a_reminder_that_fires_while_a_follow_up_is_open_on_screen_does_not_refuse_the_officers_change()
+    {
+        var dueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10);
+        var id = await Create("/api/follow-ups", new { description = "Verslag sturen", dueOn = dueOn.ToString("O") });
+        var url = $"/follow-ups/{id}";
+        var form = await Host.ReadFormAsync(url);
+        Assert.Matches("name=\"ExpectedVersion\" value=\"1\"", await (await Scenario(x => x.Get.Url(url))).ReadAsTextAsync());
+
+        // The due day's reminder fires meanwhile: the stream moves on, but nobody changed what the form shows.
+        await Host.InvokeMessageAndWaitAsync(new global::Campaigns.FollowUps.RemindFollowUp(id, dueOn));
+        var moved = await Host.PostFormAsync(form, $"{url}?handler=Reschedule",
+            ("ExpectedVersion", "1"), ("NewDueOn", dueOn.AddDays(7).ToString("O")), ("RescheduleReason", "Na het debat"));
+        Assert.Equal(302, moved.Context.Response.StatusCode);
+        Assert.Equal(dueOn.AddDays(7), (await Get<global::Campaigns.FollowUps.FollowUp>($"/api/follow-ups/{id}")).DueOn);
+
+        // A change by a person still refuses a form read before it, in words, without version numbers.
+        var stale = await Host.PostFormAsync(form, $"{url}?handler=Cancel", ("ExpectedVersion", "1"), ("CancelReason", "Niet meer nodig"));
+        var html = await stale.ReadAsTextAsync();
+        Assert.Contains("Dit is intussen gewijzigd. Laad opnieuw en probeer het nog eens.", html);
+        Assert.DoesNotContain("versie", html);
+        Assert.True((await Get<global::Campaigns.FollowUps.FollowUp>($"/api/follow-ups/{id}")).IsOpen);
+    }
+
+    [Fact]
+    public async Task a_retracted_contact_moment_is_not_counted_as_corrected()
+    {
+        var meeting = await Create("/api/meetings", _formation.Meeting(_formation.VanZwol));
+        await Post($"/api/interactions/{meeting}/retraction", new { reason = "Verkeerde campagne" }, 204);
+
+        var detail = await (await Scenario(x => x.Get.Url($"/contactmomenten/{meeting}"))).ReadAsTextAsync();
+        Assert.Contains("Correcties <span class=\"muted\">(0)</span>", detail);
+        Assert.Contains("Niet gecorrigeerd.", detail);
+        Assert.Contains("<strong>Ingetrokken</strong>", detail);
+
+        var timeline = await (await Scenario(x => x.Get.Url($"/contacten/{_formation.VanZwol}?ingetrokken=true"))).ReadAsTextAsync();
+        Assert.Contains("Verkeerde campagne", timeline);
+        Assert.DoesNotContain("gecorrigeerd", timeline);
     }
 }

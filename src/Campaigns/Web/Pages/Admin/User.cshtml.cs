@@ -19,7 +19,7 @@ public sealed class UserModel(UserDirectory users, IMessageBus bus) : FormPage
 
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         if (!await LoadAsync(ct)) return NotFound();
         var result = await SendAsync(bus, new IssueToken(Label) { UserName = Name }, ct);
         if (result is not null)
@@ -34,7 +34,7 @@ public sealed class UserModel(UserDirectory users, IMessageBus bus) : FormPage
 
     public async Task<IActionResult> OnPostRevokeAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         if (!await LoadAsync(ct)) return NotFound();
         // Only this account's own tokens are offered here.
         if (TokenId is not { } id || Tokens.All(t => t.Id != id)) return NotFound();

@@ -35,7 +35,7 @@ public sealed class UsersModel(UserDirectory users, IMessageBus bus) : FormPage
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var result = await SendAsync(bus, new AddUser(Name?.Trim() ?? "", Role ?? ""), ct);
         if (result is not null)
         {
@@ -49,7 +49,7 @@ public sealed class UsersModel(UserDirectory users, IMessageBus bus) : FormPage
 
     public async Task<IActionResult> OnPostRoleAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var result = await SendAsync(bus, new ChangeUserRole(NewRole ?? "") { UserName = Account ?? "" }, ct,
             new Dictionary<string, string> { ["role"] = nameof(NewRole) });
         if (result is null)
@@ -63,7 +63,7 @@ public sealed class UsersModel(UserDirectory users, IMessageBus bus) : FormPage
 
     public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var result = await SendAsync(bus, new DisableUser { UserName = Account ?? "" }, ct);
         if (result is null)
         {

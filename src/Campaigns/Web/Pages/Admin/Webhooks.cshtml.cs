@@ -46,7 +46,7 @@ public sealed class WebhooksModel(IQuerySession session, IMessageBus bus) : Form
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var result = await SendAsync(bus, new RegisterWebhook(Address?.Trim() ?? "", Kinds, Description), ct,
             new Dictionary<string, string> { ["url"] = nameof(Address) });
         if (result is not null)
@@ -62,7 +62,7 @@ public sealed class WebhooksModel(IQuerySession session, IMessageBus bus) : Form
 
     public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         if (await SendAsync(bus, new DisableWebhook { WebhookId = Target }, ct) is null)
         {
             await LoadAsync(ct);
@@ -74,7 +74,7 @@ public sealed class WebhooksModel(IQuerySession session, IMessageBus bus) : Form
 
     public async Task<IActionResult> OnPostResendAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         if (await SendAsync(bus, new ResendWebhookDelivery { DeliveryId = Target }, ct) is null)
         {
             await LoadAsync(ct);

@@ -70,7 +70,7 @@ public sealed class DashboardModel(IQuerySession session, TimeProvider clock, IM
     /// <summary>"Campagne sluiten": the CloseCampaign command, with the version the page was read at.</summary>
     public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var expected = Version;
         if (!await LoadAsync(ct)) return NotFound();
         var result = await SendAsync(bus, new CloseCampaign(ClosedOn, Note) { CampaignId = Id, ExpectedVersion = expected }, ct);

@@ -41,7 +41,7 @@ public sealed class DemandParliamentModel(IQuerySession session, IMessageBus bus
 
     public async Task<IActionResult> OnPostAdoptAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         if (!await LoadAsync(ct)) return NotFound();
         var offer = View.Parliament.Linked.FirstOrDefault(l => l.Item.Id == TkId)?.Offer;
         if (offer is null)
@@ -63,7 +63,7 @@ public sealed class DemandParliamentModel(IQuerySession session, IMessageBus bus
 
     private async Task<IActionResult> SendLinkAsync(string action, CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var result = await SendAsync(bus, new LinkParliamentItem(TkId, action) { DemandId = Id, ExpectedVersion = ReadAt(Version) }, ct);
         if (result is null)
         {

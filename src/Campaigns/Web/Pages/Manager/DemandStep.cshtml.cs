@@ -80,7 +80,7 @@ public sealed class DemandStepModel(IQuerySession session, IMessageBus bus, Time
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var expected = Version;
         if (!Steps.Any(s => s.Step == Step) || !await LoadAsync(ct)) return NotFound();
         object command = Step switch

@@ -36,7 +36,7 @@ public sealed class FormulateDemandModel(IQuerySession session, IMessageBus bus,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         if (!await LoadAsync(ct)) return NotFound();
         var command = new FormulateDemand(Theme ?? "", Text ?? "", Code, Target, Source, FormulatedOn) { CampaignId = Id };
         var result = await SendAsync(bus, command, ct);

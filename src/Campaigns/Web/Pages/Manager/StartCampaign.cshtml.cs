@@ -32,7 +32,7 @@ public sealed class StartCampaignModel(IQuerySession session, IMessageBus bus, T
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var result = await SendAsync(bus, new StartCampaign(Name ?? "", Goal ?? "", StartsOn, EndsOn, Themes), ct);
         if (result is null)
         {

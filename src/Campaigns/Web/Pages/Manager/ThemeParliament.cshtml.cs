@@ -37,7 +37,7 @@ public sealed class ThemeParliamentModel(IQuerySession session, IMessageBus bus)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var command = new SetThemeParliamentScope(ParliamentViews.Lines(Committees), ParliamentViews.Lines(Dossiers), ParliamentViews.Lines(Keywords), Owner, LeadWorkingDays)
         {
             ThemeId = Themes.Theme.IdFor(Slug), ExpectedVersion = ReadAt(Version)

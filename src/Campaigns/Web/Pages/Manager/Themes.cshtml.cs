@@ -28,7 +28,7 @@ public sealed class ThemesModel(IQuerySession session, IMessageBus bus) : FormPa
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
         if (!IsManager) return Forbid();
-        ModelState.Clear();
+        ClearBindingErrors();
         var result = await SendAsync(bus, new AddTheme(Slug ?? "", Label ?? ""), ct);
         if (result is null)
         {
@@ -42,7 +42,7 @@ public sealed class ThemesModel(IQuerySession session, IMessageBus bus) : FormPa
     public async Task<IActionResult> OnPostRenameAsync(CancellationToken ct)
     {
         if (!IsManager) return Forbid();
-        ModelState.Clear();
+        ClearBindingErrors();
         var command = new RenameTheme(NewLabel ?? "") { ThemeId = Theme.IdFor(RenameSlug ?? ""), ExpectedVersion = Version };
         var result = await SendAsync(bus, command, ct, new Dictionary<string, string> { ["label"] = nameof(NewLabel) });
         if (result is null)

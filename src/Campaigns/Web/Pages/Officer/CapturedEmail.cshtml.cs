@@ -48,8 +48,7 @@ public sealed class CapturedEmailModel(IQuerySession query, IMessageBus bus) : F
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        // Binding quirks (an unreadable date) leave the property empty; the domain's rules then name the field in Dutch.
-        ModelState.Clear();
+        ClearBindingErrors();
         var result = await CapturedEmailConfirmation.ConfirmAsync(bus, query, id,
             draft => new Interactions.LogEmail(CampaignId, ContactIds, Themes, DemandIds, Subject ?? "", Summary, SentOn, DocumentRef,
                 CapturedEmailConfirmation.OurSide(draft)),
@@ -70,7 +69,7 @@ public sealed class CapturedEmailModel(IQuerySession query, IMessageBus bus) : F
 
     public async Task<IActionResult> OnPostDiscardAsync(Guid id, CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         if (await SendAsync(bus, new SettleCapturedEmail(id, CaptureOutcome.Discarded), ct) is null)
         {
             if (await query.LoadAsync<CapturedEmail>(id, ct) is not { } draft) return NotFound();

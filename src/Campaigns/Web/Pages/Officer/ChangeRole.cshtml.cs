@@ -40,7 +40,7 @@ public sealed class ChangeRoleModel(IQuerySession query, IMessageBus bus, TimePr
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var expected = ReadAt(ExpectedVersion);
         if (!await LoadAsync(ct)) return NotFound();
         object command = IsCorrection

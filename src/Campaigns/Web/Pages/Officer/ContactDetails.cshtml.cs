@@ -47,7 +47,7 @@ public sealed class ContactDetailsModel(IQuerySession query, IMessageBus bus, Ti
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var expected = ReadAt(ExpectedVersion);
         if (!await LoadAsync(ct)) return NotFound();
         var command = new ChangeContactDetails(Email, Phone, Notes, LawfulBasis) { ContactId = Id, ExpectedVersion = expected };
@@ -62,7 +62,7 @@ public sealed class ContactDetailsModel(IQuerySession query, IMessageBus bus, Ti
 
     public async Task<IActionResult> OnPostInformedAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var expected = ReadAt(ExpectedVersion);
         if (!await LoadAsync(ct)) return NotFound();
         var command = new InformDataSubject(InformedOn, Channel, InformNote) { ContactId = Id, ExpectedVersion = expected };

@@ -47,7 +47,7 @@ public sealed class CorrectInteractionModel(IQuerySession query, IMessageBus bus
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var expected = ReadAt(ExpectedVersion);
         if (!await LoadAsync(ct)) return NotFound();
         var command = Changes(Interaction) with { InteractionId = Id, ExpectedVersion = expected };

@@ -30,7 +30,7 @@ public sealed class EndRoleModel(IQuerySession query, IMessageBus bus, TimeProvi
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var expected = ReadAt(ExpectedVersion);
         if (!await LoadAsync(ct)) return NotFound();
         var role = Contact.CurrentRole;

@@ -45,7 +45,7 @@ public sealed class FollowUpModel(IQuerySession query, IMessageBus bus) : FormPa
 
     private async Task<IActionResult> SendFormAsync<T>(T command, Dictionary<string, string> fields, Func<FollowUp, string> done, CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var expected = ReadAt(ExpectedVersion);
         if (!await LoadAsync(ct)) return NotFound();
         object withIds = command switch

@@ -48,7 +48,7 @@ public sealed class LogModel(IQuerySession query, IMessageBus bus, TimeProvider 
 
     protected override IReadOnlyDictionary<string, string> FieldLabels { get; } = new Dictionary<string, string>
     {
-        [nameof(HappenedOn)] = "Datum", [nameof(CampaignId)] = "Campagne", [nameof(Subject)] = "Onderwerp",
+        [nameof(Kind)] = "Soort", [nameof(HappenedOn)] = "Datum", [nameof(CampaignId)] = "Campagne", [nameof(Subject)] = "Onderwerp",
         [nameof(ContactIds)] = "Met wie", [nameof(Themes)] = "Thema's", [nameof(DemandIds)] = "Wensen",
         [nameof(Summary)] = "Samenvatting", [nameof(Outcome)] = "Uitkomst", [nameof(Location)] = "Locatie",
         [nameof(DocumentRef)] = "Documentkenmerk", [nameof(OurSide)] = "Namens ons"
@@ -71,8 +71,7 @@ public sealed class LogModel(IQuerySession query, IMessageBus bus, TimeProvider 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        // Binding quirks (an unreadable date) leave the property empty; the domain's rules then name the field in Dutch.
-        ModelState.Clear();
+        ClearBindingErrors();
         if (await SendAsync(bus, Command(), ct, Fields) is not { Id: { } id })
         {
             await LoadOptionsAsync(ct);

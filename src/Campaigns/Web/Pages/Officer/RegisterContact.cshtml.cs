@@ -38,7 +38,7 @@ public sealed class RegisterContactModel(IQuerySession query, IMessageBus bus, T
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         if (!string.IsNullOrWhiteSpace(Name) && ConfirmedName?.Trim() != Name.Trim())
         {
             Candidates = await ContactQueries.CloseMatchesAsync(query, Name, ct);

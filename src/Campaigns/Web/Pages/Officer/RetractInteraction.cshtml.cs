@@ -20,7 +20,7 @@ public sealed class RetractInteractionModel(IQuerySession query, IMessageBus bus
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var expected = ReadAt(ExpectedVersion);
         if (!await LoadAsync(ct)) return NotFound();
         if (await SendAsync(bus, new RetractInteraction(Reason ?? "") { InteractionId = Id, ExpectedVersion = expected }, ct) is null) return Page();

@@ -47,7 +47,7 @@ public sealed class ScheduleFollowUpModel(IQuerySession query, IMessageBus bus, 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         if (!await LoadAsync(ct)) return NotFound();
         var command = new ScheduleFollowUp(Description ?? "", DueOn, Assignee, _campaignId, _contactIds, DemandId, InteractionId);
         if (await SendAsync(bus, command, ct, Fields) is null) return Page();
