@@ -18,8 +18,13 @@ namespace Campaigns.Web;
 /// </summary>
 public abstract class FormPage : PageModel
 {
-    /// <summary>A message after a save, shown once on the next page (the layout reads it).</summary>
-    protected void Flash(string message) => TempData["Notice"] = message;
+    /// <summary>
+    /// A message after a save, shown once on the next page (the layout reads it). It travels in a cookie, so a long
+    /// subject or description is cut short: the page it leads to shows it whole.
+    /// </summary>
+    protected void Flash(string message) => TempData["Notice"] = message.Length <= MaxNotice ? message : message[..(MaxNotice - 1)] + "…";
+
+    public const int MaxNotice = 300;
 
     /// <summary>A message after a save with a link to where the result shows, e.g. the dashboard.</summary>
     protected void Flash(string message, string linkText, string href)

@@ -280,4 +280,19 @@ public class what_a_new_user_tried(AppFixture fixture) : FormationContext(fixtur
         Assert.Contains("Verkeerde campagne", timeline);
         Assert.DoesNotContain("gecorrigeerd", timeline);
     }
+
+    [Fact]
+    public async Task the_notice_after_a_save_is_cut_short_so_it_fits_one_cookie()
+    {
+        var description = "Verslag sturen over " + string.Concat(Enumerable.Repeat("de mkb-maakindustrie en praktijkleren, ", 90));
+        var id = await Create("/api/follow-ups", new { description, dueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5).ToString("O") });
+        var url = $"/follow-ups/{id}";
+        var form = await Host.ReadFormAsync(url);
+
+        var done = await Host.PostFormAsync(form, $"{url}?handler=Complete", ("ExpectedVersion", "1"), ("CompleteNote", ""));
+        Assert.Equal(302, done.Context.Response.StatusCode);
+        var tempData = Assert.Single(done.Context.Response.Headers.SetCookie, c => c!.StartsWith(".AspNetCore.Mvc.CookieTempDataProvider"));
+        Assert.DoesNotContain("chunks-", tempData); // one cookie, not split over several
+        Assert.True(tempData!.Length < 4096, $"the notice's cookie is {tempData.Length} bytes");
+    }
 }
