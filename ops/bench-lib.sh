@@ -6,6 +6,9 @@ PGHOST_="${BENCH_PGHOST:-127.0.0.1}"
 PGPORT_="${BENCH_PGPORT:-${CAMPAIGNS_DB_PORT:-55432}}"
 PGUSER_="${BENCH_PGUSER:-postgres}"
 PGBIN="${BENCH_PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)}"
+# The project's own cluster is started when it is not running (ops/db is idempotent); one named by BENCH_PGHOST or
+# BENCH_PGPORT is left alone.
+if [ -z "${BENCH_PGHOST:-}${BENCH_PGPORT:-}" ]; then "$root/ops/db" start >&2 || { echo "ops/db start failed" >&2; exit 1; }; fi
 APP_DLL="$root/src/Campaigns/bin/Release/net10.0/Campaigns.dll"
 TOOL_DLL="$root/tests/Campaigns.Bench/bin/Release/net10.0/Campaigns.Bench.dll"
 T0=$(date +%s)
