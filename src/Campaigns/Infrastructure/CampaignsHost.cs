@@ -91,8 +91,9 @@ public static class CampaignsHost
             // A command sent with an Idempotency-Key stores its answer in its own transaction.
             opts.Policies.AddMiddleware(typeof(IdempotentCommands), IdempotentCommands.Applies);
 
-            // Two writers on one stream: retry the whole handler so that no accepted change is lost.
-            opts.OnException<JasperFx.ConcurrencyException>().RetryTimes(8);
+            // Two writers on one stream, or two handlers starting the same stream: retry the whole handler, which then
+            // decides on what the winner wrote, so that no accepted change is lost (nor dead-lettered).
+            opts.OnException(Commands.CommandBus.IsLostRace, "a lost race on a stream").RetryTimes(8);
 
 #if RELEASE
             // Production start-up loads the code written by `dotnet run -- codegen write`; no Roslyn at run time.

@@ -155,4 +155,21 @@ public class agenda_alerts(AppFixture fixture) : IntegrationContext(fixture)
         await Post("/api/themes/netcongestie/parliament", new { dossiers = new[] { " 36200-XIII" } }, 204);
         Assert.Equal(before + 1, await CountEvents());
     }
+
+    [Fact]
+    public async Task alignments_racing_to_start_one_follow_up_all_succeed_and_start_it_once()
+    {
+        // Two events about one debate in one page (scheduled, then changed) send two alignments for one follow-up; the
+        // loser of the race to start its stream is retried, finds the stream and aligns it, instead of being dead-lettered.
+        var id = Guid.NewGuid();
+        var desired = new FollowUpScheduled(id, FollowUpKind.Inbreng, "Inbreng sturen: commissiedebat", new DateOnly(2027, 3, 1), Owner,
+            null, [], ["netcongestie"], null, null, null);
+        var bus = Host.Services.GetRequiredService<Wolverine.IMessageBus>();
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => bus.InvokeAsync(new AlignAgendaFollowUp(desired, false, "Debat gepland"))));
+
+        await using var session = Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(id);
+        Assert.Single(events, e => e.Data is FollowUpScheduled);
+        Assert.Equal(new DateOnly(2027, 3, 1), (await session.LoadAsync<FollowUp>(id))!.DueOn);
+    }
 }
