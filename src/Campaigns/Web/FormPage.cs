@@ -94,12 +94,13 @@ public abstract class FormPage : PageModel
     /// </summary>
     protected void ClearBindingErrors()
     {
-        _unreadable = ModelState
-            .Where(e => e.Value is { Errors.Count: > 0, AttemptedValue.Length: > 0 })
-            .Select(e => (e.Key, IsDate(e.Key) ? "Geen geldige datum." : "Geen geldige waarde."))
-            .ToList();
+        _unreadable = Unreadable(ModelState).Select(e => (e.Field, IsDate(e.Field) ? "Geen geldige datum." : "Geen geldige waarde.")).ToList();
         ModelState.Clear();
     }
+
+    /// <summary>The fields that held a value the binder could not convert, with that value: for forms and filters alike.</summary>
+    public static IEnumerable<(string Field, string Value)> Unreadable(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state) =>
+        state.Where(e => e.Value is { Errors.Count: > 0, AttemptedValue.Length: > 0 }).Select(e => (e.Key, e.Value!.AttemptedValue!));
 
     private bool IsDate(string field) =>
         GetType().GetProperty(field)?.PropertyType is { } type && (Nullable.GetUnderlyingType(type) ?? type) is var t

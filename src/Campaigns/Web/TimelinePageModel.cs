@@ -74,8 +74,8 @@ public abstract class TimelinePageModel(IQuerySession session, TimeProvider cloc
             return;
         }
         // A filter the binder could not read ("stand=gisteren") would otherwise be dropped and the page show everything.
-        var unreadable = ModelState.Where(e => e.Value is { Errors.Count: > 0, AttemptedValue.Length: > 0 })
-            .Select(e => $"{FilterLabel(e.Key)}: '{e.Value!.AttemptedValue}' is geen geldige {e.Key switch { "van" or "tot" or "stand" => "datum", "campagne" => "campagne", _ => "waarde" }}.").ToList();
+        var unreadable = FormPage.Unreadable(ModelState)
+            .Select(e => $"{FilterLabel(e.Field)}: '{e.Value}' is geen geldige {e.Field switch { "van" or "tot" or "stand" => "datum", "campagne" => "campagne", _ => "waarde" }}.").ToList();
         if (unreadable.Count > 0)
         {
             FilterErrors = unreadable;
