@@ -26,6 +26,12 @@ public static class TimelineHandlers
         typeof(Parliament.ParliamentItemLinked), typeof(Parliament.WrittenQuestionsNoted)
     ];
 
+    /// <summary>The <c>eventType</c> an entry can have: the types of the events that start an entry, not of those that revise one.</summary>
+    public static readonly IReadOnlySet<string> EntryTypeNames = EventTypes
+        .Except([typeof(InteractionCorrected), typeof(InteractionRetracted), typeof(FollowUpRescheduled), typeof(FollowUpRetargeted),
+            typeof(FollowUpCompleted), typeof(FollowUpCancelled)])
+        .Select(TimelineSummaries.TypeName).ToHashSet();
+
     /// <summary>
     /// The entry an event belongs to. An interaction, with its corrections, is one entry; so is a follow-up with its
     /// reschedules and settlement. Lifecycle facts are entries of their own, keyed by the event.

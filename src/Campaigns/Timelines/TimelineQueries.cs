@@ -142,7 +142,8 @@ public static class TimelineQueries
             .InRange("from", filter.From)
             .InRange("to", filter.To)
             .InRange("asOf", filter.AsOf)
-            .MaxLength("type", filter.Type, 100)
+            .That(string.IsNullOrEmpty(filter.Type) || TimelineHandlers.EntryTypeNames.Contains(filter.Type), "type",
+                $"Onbekende soort; kies uit {string.Join(", ", TimelineHandlers.EntryTypeNames.Order())}.")
             .MaxLength("theme", filter.Theme, 100);
         Cursor? cursor = null;
         if (filter.Cursor is not null && !Cursor.TryParse(filter.Cursor, out cursor)) check.Add("cursor", "Onbekende cursor.");

@@ -8,7 +8,9 @@ namespace Campaigns.Timelines;
 public static partial class TimelineSummaries
 {
     /// <summary>The event's type as the API names it, e.g. <c>meeting-held</c>.</summary>
-    public static string TypeName(object data) => KebabCase().Replace(data.GetType().Name, "-$1").ToLowerInvariant();
+    public static string TypeName(object data) => TypeName(data.GetType());
+
+    public static string TypeName(Type type) => KebabCase().Replace(type.Name, "-$1").ToLowerInvariant();
 
     public static string Interaction(string type, string subject) => type switch
     {

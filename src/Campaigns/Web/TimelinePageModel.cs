@@ -76,6 +76,8 @@ public abstract class TimelinePageModel(IQuerySession session, TimeProvider cloc
         // A filter the binder could not read ("stand=gisteren") would otherwise be dropped and the page show everything.
         var unreadable = FormPage.Unreadable(ModelState)
             .Select(e => $"{FilterLabel(e.Field)}: '{e.Value}' is geen geldige {e.Field switch { "van" or "tot" or "stand" => "datum", "campagne" => "campagne", _ => "waarde" }}.").ToList();
+        if (!string.IsNullOrEmpty(Type) && !Timelines.TimelineHandlers.EntryTypeNames.Contains(Type))
+            unreadable.Add($"Soort: '{Type}' is geen bekende soort.");
         if (unreadable.Count > 0)
         {
             FilterErrors = unreadable;

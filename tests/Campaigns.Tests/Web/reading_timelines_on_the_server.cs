@@ -91,4 +91,21 @@ public class reading_timelines_on_the_server(AppFixture fixture) : FormationCont
         Assert.Contains("De filters kloppen niet", html);
         Assert.Contains("Volgorde: kies nieuwste of oudste.", html);
     }
+
+    [Fact]
+    public async Task an_unknown_kind_is_refused_not_ignored()
+    {
+        var refused = await Scenario(x => { x.Get.Url($"/api/timelines/contacts/{_formation.VanZwol}?type=fax-sent"); x.StatusCodeShouldBe(400); });
+        var problem = await refused.ReadAsTextAsync();
+        Assert.Contains("\"type\"", problem);
+        Assert.Contains("meeting-held", problem);
+
+        var html = WebUtility.HtmlDecode(await (await Scenario(x => { x.Get.Url($"/contacten/{_formation.VanZwol}?soort=Fax"); x.StatusCodeShouldBe(200); })).ReadAsTextAsync());
+        Assert.Contains("De filters kloppen niet", html);
+        Assert.Contains("Soort: 'Fax' is geen bekende soort.", html);
+
+        // Every kind an entry can have is accepted.
+        foreach (var type in global::Campaigns.Timelines.TimelineHandlers.EntryTypeNames)
+            await Scenario(x => { x.Get.Url($"/api/timelines/contacts/{_formation.VanZwol}?type={type}"); x.StatusCodeShouldBe(200); });
+    }
 }
