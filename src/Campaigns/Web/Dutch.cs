@@ -28,6 +28,10 @@ public static class Dutch
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
 
+    /// <summary>A due date as a notice says it, warning when it has passed: such a follow-up lands under "Te laat" at once.</summary>
+    public static string DueDate(DateOnly due, DateOnly today) =>
+        due < today ? $"{Date(due)} (let op: die datum is al voorbij, dus de follow-up staat bij 'Te laat')" : Date(due);
+
     public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 
     public static string ShortDate(DateOnly date) => $"{date.Day} {Months[date.Month - 1][..3]} {date.Year}";

@@ -2,6 +2,8 @@ using Campaigns.Accounts;
 using Wolverine.Tracking;
 using Alba;
 using Campaigns.Tests.Infrastructure;
+using System.Net;
+using System.Text.RegularExpressions;
 
 namespace Campaigns.Tests.Web;
 
@@ -294,5 +296,38 @@ public class what_a_new_user_tried(AppFixture fixture) : FormationContext(fixtur
         var tempData = Assert.Single(done.Context.Response.Headers.SetCookie, c => c!.StartsWith(".AspNetCore.Mvc.CookieTempDataProvider"));
         Assert.DoesNotContain("chunks-", tempData); // one cookie, not split over several
         Assert.True(tempData!.Length < 4096, $"the notice's cookie is {tempData.Length} bytes");
+    }
+
+    [Fact]
+    public async Task a_follow_up_planned_in_the_past_is_saved_with_a_warning_that_it_is_overdue_at_once()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var url = $"/follow-ups/nieuw?contactId={_formation.VanZwol}";
+        var planned = await Host.PostFormAsync(await Host.ReadFormAsync(url), url,
+            ("Description", "Verslag nasturen"), ("DueOn", today.AddDays(-20).ToString("yyyy-MM-dd")), ("Assignee", AppFixture.Officer));
+        Assert.Equal(302, planned.Context.Response.StatusCode);
+        Assert.Contains("let op: die datum is al voorbij, dus de follow-up staat bij 'Te laat'", await NoticeAfterAsync(planned));
+
+        var id = (await Get<List<global::Campaigns.FollowUps.FollowUp>>($"/api/follow-ups?assignee={AppFixture.Officer}"))
+            .Single(f => f.Description == "Verslag nasturen").Id;
+        var moved = await Host.PostFormAsync(await Host.ReadFormAsync($"/follow-ups/{id}"), $"/follow-ups/{id}?handler=Reschedule",
+            ("ExpectedVersion", "1"), ("NewDueOn", today.AddDays(3).ToString("yyyy-MM-dd")), ("RescheduleReason", "Later"));
+        Assert.Equal(302, moved.Context.Response.StatusCode);
+        var notice = await NoticeAfterAsync(moved);
+        Assert.StartsWith("Verzet naar", notice);
+        Assert.DoesNotContain("let op", notice);
+    }
+
+    /// <summary>The notice the page after a form's redirect shows, read with the cookie the redirect set.</summary>
+    private async Task<string> NoticeAfterAsync(IScenarioResult redirect)
+    {
+        var cookie = string.Join("; ", redirect.Context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0]));
+        var page = await Scenario(x =>
+        {
+            x.Get.Url(redirect.Context.Response.Headers.Location.ToString());
+            x.WithRequestHeader("Cookie", cookie);
+        });
+        var html = WebUtility.HtmlDecode(await page.ReadAsTextAsync());
+        return Regex.Match(html, "role=\"status\"[^>]*>(.*?)</", RegexOptions.Singleline).Groups[1].Value.Trim();
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace Campaigns.Web.Pages.Officer;
 
 /// <summary>One follow-up: complete it with a note, reschedule it with a new date and a reason, or cancel it with a reason.</summary>
-public sealed class FollowUpModel(IQuerySession query, IMessageBus bus) : FormPage
+public sealed class FollowUpModel(IQuerySession query, IMessageBus bus, TimeProvider clock) : FormPage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string? CompleteNote { get; set; }
@@ -38,7 +38,7 @@ public sealed class FollowUpModel(IQuerySession query, IMessageBus bus) : FormPa
 
     public Task<IActionResult> OnPostRescheduleAsync(CancellationToken ct) =>
         SendFormAsync(new RescheduleFollowUp(NewDueOn, RescheduleReason), new() { ["dueOn"] = nameof(NewDueOn), ["reason"] = nameof(RescheduleReason) },
-            f => $"Verzet naar {Dutch.Date(NewDueOn!.Value)}: {f.Description}", ct);
+            f => $"Verzet naar {Dutch.DueDate(NewDueOn!.Value, Dutch.Today(clock))}: {f.Description}", ct);
 
     public Task<IActionResult> OnPostCancelAsync(CancellationToken ct) =>
         SendFormAsync(new CancelFollowUp(CancelReason ?? ""), new() { ["reason"] = nameof(CancelReason) }, f => $"Geannuleerd: {f.Description}", ct);

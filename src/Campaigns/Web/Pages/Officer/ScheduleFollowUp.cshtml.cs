@@ -51,7 +51,7 @@ public sealed class ScheduleFollowUpModel(IQuerySession query, IMessageBus bus, 
         if (!await LoadAsync(ct)) return NotFound();
         var command = new ScheduleFollowUp(Description ?? "", DueOn, Assignee, _campaignId, _contactIds, DemandId, InteractionId);
         if (await SendAsync(bus, command, ct, Fields) is null) return Page();
-        Flash($"Follow-up gepland voor {Dutch.Date(DueOn!.Value)}: {command.Description.Trim()}");
+        Flash($"Follow-up gepland voor {Dutch.DueDate(DueOn!.Value, Dutch.Today(clock))}: {command.Description.Trim()}");
         return Redirect(OriginLink ?? "/follow-ups");
     }
 
