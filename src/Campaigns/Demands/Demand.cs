@@ -12,6 +12,12 @@ public record DemandFormulated(
 /// <summary>An interaction mentioned the demand. Appended by the interaction itself, so every mention is on the demand's stream.</summary>
 public record DemandRaised(Guid DemandId, Guid InteractionId, DateOnly RaisedOn, IReadOnlyList<Guid> ContactIds);
 
+/// <summary>
+/// A contact moment no longer mentions the demand: it was retracted, or corrected without it. Carries what the demand's
+/// mentions come to without it, so that the first and latest mention need no replay of the stream to fold.
+/// </summary>
+public record DemandMentionWithdrawn(Guid DemandId, Guid InteractionId, int RemainingMentions, DateOnly? FirstRaisedOn, DemandMention? LatestMention);
+
 public record SupportRecorded(Guid DemandId, Guid CampaignId, string Theme, Guid ContactId, Stance Stance, string? Note, DateOnly OccurredOn);
 
 public record DemandAdopted(
@@ -70,6 +76,15 @@ public sealed record Demand(
         TimesRaised = TimesRaised + 1,
         // Only the latest mention: the demand timeline lists them all, and the snapshot stays small however often it is raised.
         LastRaisedByInteractionId = e.InteractionId
+    };
+
+    public Demand Apply(DemandMentionWithdrawn e) => this with
+    {
+        Status = Status == DemandStatus.Raised && e.RemainingMentions == 0 ? DemandStatus.Formulated : Status,
+        TimesRaised = e.RemainingMentions,
+        FirstRaisedOn = e.FirstRaisedOn,
+        LatestMention = e.LatestMention,
+        LastRaisedByInteractionId = e.LatestMention?.InteractionId
     };
 
     public Demand Apply(SupportRecorded e) => this with

@@ -254,11 +254,12 @@ public sealed class DemoDataSeeder(
                 var command = s.Command with { InteractionId = s.InteractionId };
                 var interaction = await FetchAsync<Interaction>(session, s.InteractionId, step, ct);
                 Ensure(await CorrectInteractionHandler.ValidateAsync(command, interaction, session, clock, ct), step);
-                var (_, corrected, raises) = CorrectInteractionHandler.Handle(command, interaction);
+                var (_, corrected, messages) = CorrectInteractionHandler.Handle(command, interaction);
                 interaction.AppendMany(corrected);
-                foreach (var raise in raises.OfType<RaiseDemand>())
+                foreach (var raise in messages.OfType<RaiseDemand>())
                     (await FetchAsync<Demand>(session, raise.DemandId, step, ct)).AppendOne(
                         new DemandRaised(raise.DemandId, raise.InteractionId, raise.RaisedOn, raise.ContactIds));
+                await WithdrawMentionsAsync(session, messages.OfType<WithdrawDemandMention>(), step, ct);
                 break;
             }
             case RetractInteractionStep s:
@@ -266,7 +267,9 @@ public sealed class DemoDataSeeder(
                 var command = s.Command with { InteractionId = s.InteractionId };
                 var interaction = await FetchAsync<Interaction>(session, s.InteractionId, step, ct);
                 Ensure(RetractInteractionHandler.Validate(command, interaction), step);
-                interaction.AppendMany(RetractInteractionHandler.Handle(command, interaction).Item2);
+                var (_, retracted, messages) = RetractInteractionHandler.Handle(command, interaction);
+                interaction.AppendMany(retracted);
+                await WithdrawMentionsAsync(session, messages.OfType<WithdrawDemandMention>(), step, ct);
                 break;
             }
             case ScheduleFollowUpStep s:
@@ -306,6 +309,17 @@ public sealed class DemoDataSeeder(
             }
             default:
                 throw new InvalidOperationException($"Unknown demo step {step.GetType().Name}.");
+        }
+    }
+
+    /// <summary>What WithdrawDemandMentionHandler does in the app, applied in the same step.</summary>
+    private static async Task WithdrawMentionsAsync(IDocumentSession session, IEnumerable<WithdrawDemandMention> withdrawals, DemoStep step, CancellationToken ct)
+    {
+        foreach (var withdrawal in withdrawals)
+        {
+            var demand = await FetchAsync<Demand>(session, withdrawal.DemandId, step, ct);
+            var events = await session.Events.FetchStreamAsync(withdrawal.DemandId, token: ct);
+            if (DemandStreams.Withdraw(withdrawal.DemandId, events, withdrawal.InteractionId) is { } withdrawn) demand.AppendOne(withdrawn);
         }
     }
 

@@ -80,6 +80,7 @@ public static class CampaignsHost
             // Mentions of a demand are appended one at a time, so busy demands never race their own mentions.
             opts.LocalQueue(Demands.RaiseDemandHandler.Queue).Sequential();
             opts.PublishMessage<Demands.RaiseDemand>().ToLocalQueue(Demands.RaiseDemandHandler.Queue);
+            opts.PublishMessage<Demands.WithdrawDemandMention>().ToLocalQueue(Demands.RaiseDemandHandler.Queue);
             opts.EnableRelayOfUserName = true;
             // How soon a node that died without a goodbye (kill -9, a lost machine) is ejected and its subscriptions move to
             // another: each node writes a health check every few seconds, and one silent for longer than the stale timeout

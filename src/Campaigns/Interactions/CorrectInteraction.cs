@@ -33,7 +33,7 @@ public static class CorrectInteractionHandler
         if (command.OurSide is not null) check.NotEmpty("ourSide", command.OurSide, 20);
         foreach (var name in command.OurSide ?? []) check.Required("ourSide", name);
         if (command.HappenedOn is not null) check.HappenedBy("happenedOn", command.HappenedOn, clock.GetUtcNow());
-        if (ToChanges(command) == new InteractionChanges()) check.Add("changes", "Noem minstens één veld dat verandert.");
+        if (ToChanges(command, interaction) == new InteractionChanges()) check.Add("changes", "Noem minstens één veld dat verandert.");
 
         await KnownReferences.CheckContacts(check, session, "contactIds", command.ContactIds, ct);
         await KnownReferences.CheckThemes(check, session, "themes", command.Themes, ct);
@@ -46,22 +46,38 @@ public static class CorrectInteractionHandler
 
     public static (CommandResult, Events, OutgoingMessages) Handle(CorrectInteraction command, [WriteAggregate] IEventStream<Interaction> stream)
     {
-        var (corrected, raised) = Decide(command, stream.Aggregate!);
+        var (corrected, raised, withdrawn) = Decide(command, stream.Aggregate!);
         // The mentioned demands and the follow-up policies hear of it through the outbox.
-        return (CommandResult.Changed(command.InteractionId), [corrected], [.. raised, corrected]);
+        return (CommandResult.Changed(command.InteractionId), [corrected], [.. raised, .. withdrawn, corrected]);
     }
 
-    /// <summary>A correction that adds a demand raises it, just as logging the interaction would have.</summary>
-    public static (InteractionCorrected Corrected, IReadOnlyList<RaiseDemand> Raised) Decide(CorrectInteraction command, Interaction interaction)
+    /// <summary>
+    /// A correction that adds a demand raises it, just as logging the interaction would have; one that drops a demand
+    /// withdraws the mention. Only the fields that really change are recorded.
+    /// </summary>
+    public static (InteractionCorrected Corrected, IReadOnlyList<RaiseDemand> Raised, IReadOnlyList<WithdrawDemandMention> Withdrawn) Decide(
+        CorrectInteraction command, Interaction interaction)
     {
-        var corrected = new InteractionCorrected(interaction.Id, ToChanges(command), command.Reason.Trim());
+        var corrected = new InteractionCorrected(interaction.Id, ToChanges(command, interaction), command.Reason.Trim());
         var after = interaction.With(corrected.Changes);
-        return (corrected, DemandStreams.Raises(after.DemandIds.Except(interaction.DemandIds), interaction.Id, after.HappenedOn, after.ContactIds));
+        return (corrected,
+            DemandStreams.Raises(after.DemandIds.Except(interaction.DemandIds), interaction.Id, after.HappenedOn, after.ContactIds),
+            DemandStreams.Withdrawals(interaction.DemandIds.Except(after.DemandIds), interaction.Id));
     }
 
-    private static InteractionChanges ToChanges(CorrectInteraction c) =>
-        new(c.Subject?.Trim(), c.Summary?.Trim(), c.Outcome?.Trim(), c.DocumentRef?.Trim(), c.Location?.Trim(), c.HappenedOn,
-            c.ContactIds?.Distinct().ToList(), c.Themes?.Distinct().ToList(), c.DemandIds?.Distinct().ToList(), c.OurSide);
+    /// <summary>The fields the command names whose value differs from the interaction's: a field sent unchanged is no change.</summary>
+    private static InteractionChanges ToChanges(CorrectInteraction c, Interaction current) =>
+        new(Text(c.Subject, current.Subject), Text(c.Summary, current.Summary), Text(c.Outcome, current.Outcome),
+            Text(c.DocumentRef, current.DocumentRef), Text(c.Location, current.Location),
+            c.HappenedOn == current.HappenedOn ? null : c.HappenedOn,
+            Set(c.ContactIds, current.ContactIds), Set(c.Themes, current.Themes), Set(c.DemandIds, current.DemandIds),
+            c.OurSide is { } ourSide && ourSide.Select(n => n.Trim()).SequenceEqual(current.OurSide) ? null : c.OurSide);
+
+    private static string? Text(string? value, string? current) =>
+        value is null || value.Trim() == (current ?? "") ? null : value.Trim();
+
+    private static IReadOnlyList<T>? Set<T>(IReadOnlyList<T>? value, IReadOnlyList<T> current) =>
+        value is null ? null : value.Distinct().ToList() is var distinct && distinct.ToHashSet().SetEquals(current) ? null : distinct;
 }
 
 public static class CorrectInteractionEndpoint
@@ -92,7 +108,9 @@ public static class RetractInteractionHandler
     public static (CommandResult, Events, OutgoingMessages) Handle(RetractInteraction command, [WriteAggregate] IEventStream<Interaction> stream)
     {
         var retracted = new InteractionRetracted(command.InteractionId, command.Reason.Trim());
-        return (CommandResult.Changed(command.InteractionId), [retracted], [retracted]);
+        // Its demands no longer count it as a mention; the follow-up policies cancel what it set off.
+        return (CommandResult.Changed(command.InteractionId), [retracted],
+            [.. DemandStreams.Withdrawals(stream.Aggregate!.DemandIds, command.InteractionId), retracted]);
     }
 }
 

@@ -86,6 +86,7 @@ public static class PersonalDataMasking
         Rule<InteractionRetracted>(options);
         Rule<DemandFormulated>(options);
         Rule<DemandRaised>(options);
+        Rule<DemandMentionWithdrawn>(options);
         Rule<SupportRecorded>(options);
         Rule<DemandAdopted>(options);
         Rule<DemandRejected>(options);

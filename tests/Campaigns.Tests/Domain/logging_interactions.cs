@@ -41,12 +41,13 @@ public class logging_interactions
         });
         var command = new CorrectInteraction(null, null, null, null, null, new DateOnly(2025, 11, 9), null, null, [Demand2d, other], null, "Verkeerde datum");
 
-        var (corrected, raised) = CorrectInteractionHandler.Decide(command, interaction);
+        var (corrected, raised, withdrawn) = CorrectInteractionHandler.Decide(command, interaction);
         var after = interaction.Apply(corrected);
 
         Assert.Equal(new DateOnly(2025, 11, 9), after.HappenedOn);
         Assert.Equal("Brief", after.Subject);
         Assert.Equal("Verkeerde datum", Assert.Single(after.Corrections).Reason);
         Assert.Equal(other, Assert.Single(raised).DemandId);
+        Assert.Empty(withdrawn);
     }
 }
