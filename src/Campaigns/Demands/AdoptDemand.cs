@@ -22,15 +22,33 @@ public static class AdoptDemandHandler
             .OneOf("venue", command.Venue)
             .MaxLength("reference", command.Reference, Check.ShortText)
             .HappenedBy("occurredOn", command.OccurredOn, clock.GetUtcNow())
+            .NotBeforeFormulated("occurredOn", command.OccurredOn, demand)
             .MaxLength("note", command.Note, Check.LongText)
             .AtMost("creditedInteractionIds", command.CreditedInteractionIds)
             .AtMost("creditedContactIds", command.CreditedContactIds);
-        await KnownReferences.CheckInteractions(check, session, "creditedInteractionIds", command.CreditedInteractionIds, ct);
+        await CheckCreditedAsync(check, session, command.CreditedInteractionIds, ct);
         await KnownReferences.CheckContacts(check, session, "creditedContactIds", command.CreditedContactIds, ct);
         if (!check.IsValid) return check.ToProblem();
-        return DemandRules.CanAdopt(demand) is { } refusal
-            ? Problems.Conflict(refusal)
+        if (DemandRules.CanAdopt(demand) is { } refusal) return Problems.Conflict(refusal);
+        // The same adoption sent twice (a double click, a retry without Idempotency-Key) is one adoption.
+        return demand.Adoptions.Any(a => a.Venue == command.Venue && a.OccurredOn == command.OccurredOn
+                                         && string.Equals(a.Reference, Blank(command.Reference), StringComparison.OrdinalIgnoreCase))
+            ? Problems.Conflict("Deze overname is al vastgelegd (zelfde plek, verwijzing en datum).")
             : CommandBus.Unchanged(command.ExpectedVersion, stream);
+    }
+
+    /// <summary>
+    /// Credit goes to contact moments that stand. They may belong to another campaign: a hearing on grid congestion can
+    /// help a demand on regulation along.
+    /// </summary>
+    private static async Task CheckCreditedAsync(Check check, IQuerySession session, IReadOnlyList<Guid>? ids, CancellationToken ct)
+    {
+        if (ids is not { Count: > 0 and <= Check.MaxItems }) return;
+        var known = await session.LoadManyAsync<Interactions.Interaction>(ct, ids.Distinct());
+        foreach (var id in ids.Except(known.Select(i => i.Id)))
+            check.Add("creditedInteractionIds", $"Onbekend contactmoment {id}.");
+        foreach (var interaction in known)
+            if (interaction.Retracted) check.Add("creditedInteractionIds", $"Contactmoment '{interaction.Subject}' is ingetrokken.");
     }
 
     /// <summary>An adoption also schedules the check on its implementation, for whoever recorded it.</summary>
@@ -46,9 +64,10 @@ public static class AdoptDemandHandler
 
     public static DemandAdopted Decide(AdoptDemand command, Demand demand) =>
         new(demand.Id, demand.CampaignId, demand.Theme, command.Venue!.Value,
-            string.IsNullOrWhiteSpace(command.Reference) ? null : command.Reference.Trim(), command.Partial ?? false, command.OccurredOn!.Value,
-            string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(), (command.CreditedInteractionIds ?? []).Distinct().ToList(),
+            Blank(command.Reference), command.Partial ?? false, command.OccurredOn!.Value, Blank(command.Note), (command.CreditedInteractionIds ?? []).Distinct().ToList(),
             (command.CreditedContactIds ?? []).Distinct().ToList());
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 public static class AdoptDemandEndpoint

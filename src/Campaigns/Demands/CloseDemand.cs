@@ -26,6 +26,7 @@ internal static class CloseDemandRules
         if (stream.Aggregate is not { } demand) return Problems.NotFound("Deze wens bestaat niet.");
         var check = new Check()
             .HappenedBy("occurredOn", occurredOn, clock.GetUtcNow())
+            .NotBeforeFormulated("occurredOn", occurredOn, demand)
             .MaxLength("note", note, Check.LongText);
         if (!check.IsValid) return check.ToProblem();
         return rule(demand) is { } refusal ? Problems.Conflict(refusal) : CommandBus.Unchanged(expectedVersion, stream);

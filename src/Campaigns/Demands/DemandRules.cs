@@ -27,4 +27,9 @@ public static class DemandRules
         { IsFullyAdopted: true } => "Een volledig overgenomen wens kan niet meer worden ingetrokken.",
         _ => null
     };
+
+    /// <summary>A step on the demand cannot have happened before the demand was formulated.</summary>
+    public static Check NotBeforeFormulated(this Check check, string field, DateOnly? on, Demand demand) =>
+        check.That(on is null || on >= demand.FormulatedOn, field,
+            $"Ligt voor de dag waarop de wens is geformuleerd ({demand.FormulatedOn:d-M-yyyy}).");
 }
