@@ -34,6 +34,8 @@ public static class CampaignsHost
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        // Kestrel's own refusals (a body over the limit: 413) answer their status, not 500 (BadRequestExceptions).
+        builder.Services.AddExceptionHandler<BadRequestExceptions>();
         builder.Services.AddCampaignsOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
@@ -107,6 +109,7 @@ public static class CampaignsHost
         builder.Services.AddWolverineHttp();
         builder.Services.AddCampaignsFeatures(builder.Configuration);
         builder.Services.AddCampaignsWeb(builder.Environment);
+        FormReadFailuresPassThrough.Register(builder.Services);
     }
 
     public static void UseCampaigns(this WebApplication app)
