@@ -33,7 +33,7 @@ public static class CampaignsHost
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = QueryValueProblems.InDutch);
         // Kestrel's own refusals (a body over the limit: 413) answer their status, not 500 (BadRequestExceptions).
         builder.Services.AddExceptionHandler<BadRequestExceptions>();
         builder.Services.AddCampaignsOpenApi();
@@ -114,6 +114,9 @@ public static class CampaignsHost
 
     public static void UseCampaigns(this WebApplication app)
     {
+        // A POST with a Content-Type its route does not take must reach the route to be told 415 (JsonBodyMiddleware).
+        app.Use(JsonBodyMiddleware.RouteAsJson);
+        app.UseRouting();
         app.UseSerilogRequestLogging();
         // ProblemDetails only: no stack trace leaves the server outside Development.
         app.UseExceptionHandler();
@@ -122,7 +125,7 @@ public static class CampaignsHost
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseCampaignsAccounts();
         app.UseMiddleware<RouteValueRanges>();
-        app.UseMiddleware<NullBodyMiddleware>();
+        app.UseMiddleware<JsonBodyMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapCampaignsOpenApi();

@@ -85,6 +85,67 @@ public class api_edge_cases(EdgeHost app) : IClassFixture<EdgeHost>
         app.AssertNoErrorLogged();
     }
 
+    [Fact]
+    public async Task a_body_that_is_not_json_is_a_415_problem()
+    {
+        var before = await app.CountEvents();
+        var response = await app.Send(HttpMethod.Post, "/api/campaigns",
+            new StringContent("""{ "name": "Tekst", "goal": "x", "startsOn": "2025-11-01", "themes": ["vakmensen"] }""", Encoding.UTF8, "text/plain"));
+
+        await ProblemOf(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal(before, await app.CountEvents());
+    }
+
+    public static TheoryData<string, string, string, string> UnreadableValues() => new()
+    {
+        // route ({demand} filled in), body, JSON field named under errors, its Dutch message
+        { "/api/demands/{demand}/adoption", """{ "venue": "motie", "partial": false, "occurredOn": "2025-12-01" }""", "venue",
+            "Kies uit: coalition-agreement, party-programme, motion, budget, law, policy, other." },
+        { "/api/demands/{demand}/adoption", """{ "venue": "motion", "partial": false, "occurredOn": "gisteren" }""", "occurredOn",
+            "Geen geldige datum (jjjj-mm-dd)." },
+        { "/api/demands/{demand}/support", """{ "contactId": "{contact}", "stance": "supportive", "occurredOn": "2025-12-01" }""", "stance",
+            "Kies uit: supports, neutral, opposes." },
+        { "/api/campaigns", """{ "name": "Lijst", "goal": "x", "startsOn": "2025-11-01", "themes": "vakmensen" }""", "themes",
+            "Geen geldige waarde." },
+        { "/api/meetings", """{ "campaignId": "{demand}", "contactIds": ["{contact}", "geen-id"], "subject": "x", "heldOn": "2025-11-10" }""",
+            "contactIds[1]", "Geen geldig id." },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnreadableValues))]
+    public async Task an_unreadable_json_value_is_a_400_naming_the_field_in_dutch(string route, string body, string field, string message)
+    {
+        var (demand, contact) = await app.DemandAndContact();
+        string Fill(string text) => text.Replace("{demand}", demand.ToString()).Replace("{contact}", contact.ToString());
+        var before = await app.CountEvents();
+
+        var response = await app.Send(HttpMethod.Post, Fill(route), Json(Fill(body)));
+
+        var problem = await ProblemOf(response, HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out var messages), $"no error for '{field}' in {problem}");
+        Assert.Equal(message, messages[0].GetString());
+        Assert.DoesNotContain("System.", problem.ToString());
+        Assert.DoesNotContain("Campaigns.", problem.ToString());
+        Assert.Equal(before, await app.CountEvents());
+        app.AssertNoErrorLogged();
+    }
+
+    [Theory]
+    [InlineData("/api/timelines/themes/vakmensen?campaignId=verkiezingen", "campaignId", "Geen geldig id.")]
+    [InlineData("/api/timelines/themes/vakmensen?limit=veel", "limit", "Vul een getal in.")]
+    public async Task an_unreadable_query_value_is_a_400_naming_the_parameter_in_dutch(string url, string parameter, string message)
+    {
+        await app.DemandAndContact();
+        var response = await app.Send(HttpMethod.Get, url);
+
+        var problem = await ProblemOf(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out var messages), $"no error for '{parameter}' in {problem}");
+        Assert.Equal(message, messages[0].GetString());
+        Assert.DoesNotContain("System.", problem.ToString());
+        app.AssertNoErrorLogged();
+    }
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     private static async Task<JsonElement> ProblemOf(HttpResponseMessage response, HttpStatusCode status)
