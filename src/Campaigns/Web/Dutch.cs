@@ -79,7 +79,10 @@ public static class Dutch
                ?? (OtherEventTypes.TryGetValue(kebab, out var label) ? label : $"Gebeurtenis ({kebab.Replace('-', ' ')})");
     }
 
-    /// <summary>Event types that no timeline filter offers but the audit shows.</summary>
+    /// <summary>
+    /// Event types that no timeline filter offers but the audit shows: every other type in the store, so the audit never
+    /// falls back to "Gebeurtenis (…)" (dutch_on_every_screen checks Marten's list of event types against these).
+    /// </summary>
     private static readonly IReadOnlyDictionary<string, string> OtherEventTypes = new Dictionary<string, string>
     {
         ["theme-added"] = "Thema toegevoegd", ["theme-renamed"] = "Thema hernoemd", ["demand-raised"] = "Wens ingebracht",
@@ -87,7 +90,21 @@ public static class Dutch
         ["contact-forgotten"] = "Contactpersoon vergeten", ["data-subject-informed"] = "Betrokkene geïnformeerd",
         ["follow-up-scheduled"] = "Follow-up gepland", ["follow-up-completed"] = "Follow-up afgerond",
         ["follow-up-cancelled"] = "Follow-up vervallen", ["follow-up-rescheduled"] = "Follow-up verzet",
-        ["follow-up-due"] = "Follow-up vandaag", ["follow-up-overdue"] = "Follow-up te laat"
+        ["follow-up-due"] = "Follow-up vandaag", ["follow-up-overdue"] = "Follow-up te laat",
+        ["follow-up-retargeted"] = "Follow-up aangepast aan het contactmoment",
+        ["contact-details-changed"] = "Contactgegevens gewijzigd", ["contact-role-history-corrected"] = "Rolgeschiedenis gecorrigeerd",
+        ["parliament-proposal-dismissed"] = "Kamerstuk niet relevant", ["theme-parliament-scope-set"] = "Thema in de Kamer ingesteld",
+        // The Kamer's own records, as the import appends them (README, Parliament).
+        ["motion-filed"] = "Motie of amendement ingediend", ["written-questions-filed"] = "Kamervragen gesteld",
+        ["zaak-opened"] = "Kamerzaak vastgelegd", ["zaak-changed"] = "Kamerzaak gewijzigd",
+        ["zaak-actor-recorded"] = "Betrokkene bij Kamerzaak vastgelegd", ["zaak-actor-removed"] = "Betrokkene bij Kamerzaak verwijderd",
+        ["decision-recorded"] = "Kamerbesluit vastgelegd", ["decision-removed"] = "Kamerbesluit verwijderd",
+        ["vote-recorded"] = "Stemming vastgelegd", ["vote-removed"] = "Stemming verwijderd",
+        ["activity-scheduled"] = "Kameractiviteit gepland", ["activity-rescheduled"] = "Kameractiviteit verplaatst",
+        ["activity-cancelled"] = "Kameractiviteit geannuleerd", ["activity-changed"] = "Kameractiviteit gewijzigd",
+        ["commitment-made"] = "Toezegging gedaan", ["commitment-changed"] = "Toezegging gewijzigd",
+        ["parliament-item-removed"] = "Kamerstuk verwijderd",
+        ["webhook-registered"] = "Webhook toegevoegd", ["webhook-disabled"] = "Webhook uitgeschakeld"
     };
 
     public static string Interaction(InteractionKind kind) => kind switch
