@@ -45,7 +45,8 @@ public static class CalendarFeed
 
     /// <summary>
     /// Who may read <paramref name="feedUser"/>'s feed: with a feed secret, only that user's own (active) secret; signed
-    /// in, the user themselves or a manager. API tokens are not feed secrets. Returns the status to answer, or null.
+    /// in, the user themselves or a manager, and then 404 for a name that is no account and has no follow-ups. API tokens
+    /// are not feed secrets. Returns the status to answer, or null.
     /// </summary>
     public static async Task<int?> RefuseAsync(string feedUser, string? token, ClaimsPrincipal caller, UserDirectory users,
         IQuerySession session, CancellationToken ct)
@@ -59,6 +60,15 @@ public static class CalendarFeed
         }
         if (caller.Identity?.IsAuthenticated != true) return StatusCodes.Status401Unauthorized;
         var own = string.Equals(UserAccount.IdFor(caller.Identity.Name ?? ""), UserAccount.IdFor(feedUser), StringComparison.Ordinal);
-        return own || caller.IsInRole(Roles.Manager) || caller.IsInRole(Roles.Admin) ? null : StatusCodes.Status403Forbidden;
+        if (!own && !caller.IsInRole(Roles.Manager) && !caller.IsInRole(Roles.Admin)) return StatusCodes.Status403Forbidden;
+        // Only after the role check, so an officer cannot probe which names exist. A mistyped name answered an empty
+        // feed that a calendar app would show as "no follow-ups" forever. A name without an account that has follow-ups
+        // (a theme's owner is a free name) keeps its feed.
+        if (await users.FindAsync(feedUser, ct) is null && !await session.Query<FollowUp>().AnyAsync(f => f.Assignee == feedUser, ct))
+            return StatusCodes.Status404NotFound;
+        return null;
     }
+
+    /// <summary>The DESCRIPTION of a follow-up in the feed: its kind in Dutch, as the follow-up pages name it.</summary>
+    public static string Description(FollowUp followUp) => $"Follow-up ({Web.Dutch.FollowUpKind(followUp.Kind)}) voor {followUp.Assignee}";
 }

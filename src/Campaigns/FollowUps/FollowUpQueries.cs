@@ -81,7 +81,8 @@ public static class FollowUpQueries
     public static async Task<IResult> Calendar(string user, string? token, ClaimsPrincipal caller, UserDirectory users,
         IQuerySession session, CancellationToken ct)
     {
-        if (await CalendarFeed.RefuseAsync(user, token, caller, users, session, ct) is { } status) return Results.StatusCode(status);
+        if (await CalendarFeed.RefuseAsync(user, token, caller, users, session, ct) is { } status)
+            return status == StatusCodes.Status404NotFound ? Results.Problem(Problems.NotFound("Deze gebruiker is niet bekend.")) : Results.StatusCode(status);
         return Results.Text(ToICalendar(user, await OpenForAsync(session, user, ct)), "text/calendar; charset=utf-8");
     }
 
@@ -96,7 +97,7 @@ public static class FollowUpQueries
             {
                 Uid = $"{f.Id}@campaigns",
                 Summary = f.Description,
-                Description = $"Follow-up ({f.Kind}) voor {f.Assignee}",
+                Description = CalendarFeed.Description(f),
                 DtStart = new CalDateTime(f.DueOn),
                 DtEnd = new CalDateTime(f.DueOn.AddDays(1))
             });

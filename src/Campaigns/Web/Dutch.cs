@@ -116,6 +116,17 @@ public static class Dutch
         _ => "Rondetafelgesprek"
     };
 
+    /// <summary>A follow-up's kind as the follow-up pages name it (the team's list, the calendar feed).</summary>
+    public static string FollowUpKind(FollowUps.FollowUpKind kind) => kind switch
+    {
+        FollowUps.FollowUpKind.ThankYou => "Bedankbrief",
+        FollowUps.FollowUpKind.Chaser => "Nabellen",
+        FollowUps.FollowUpKind.ImplementationCheck => "Uitvoering controleren",
+        FollowUps.FollowUpKind.StaleDemand => "Wens blijft liggen",
+        FollowUps.FollowUpKind.Inbreng => "Inbreng sturen",
+        _ => "Eigen taak"
+    };
+
     public static string Status(DemandStatus status) => status switch
     {
         DemandStatus.Formulated => "Geformuleerd",
