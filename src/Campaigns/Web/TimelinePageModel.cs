@@ -121,7 +121,8 @@ public abstract class TimelinePageModel(IQuerySession session, TimeProvider cloc
                 i?.DocumentRef, Names.Campaign(e.CampaignId),
                 string.Join(", ", e.Themes.Select(Names.Theme)), string.Join(", ", e.ContactIds.Select(Names.Contact)),
                 string.Join(", ", e.DemandIds.Select(Names.Demand)), string.Join(", ", e.OurSide), e.ActingUser,
-                e.RecordedAt.ToString("yyyy-MM-dd HH:mm"), e.Retracted ? "ja" : "");
+                // Amsterdam time, as the screens show it; the store keeps UTC.
+                TimeZoneInfo.ConvertTime(e.RecordedAt, Dutch.Amsterdam).ToString("yyyy-MM-dd HH:mm"), e.Retracted ? "ja" : "");
         }
         return File(csv.ToBytes(), "text/csv; charset=utf-8", $"tijdlijn-{Csv.FileName(TimelineTitle)}.csv");
     }
