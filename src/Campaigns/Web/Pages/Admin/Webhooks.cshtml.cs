@@ -33,7 +33,8 @@ public sealed class WebhooksModel(IQuerySession session, IMessageBus bus) : Form
         WebhookKinds.InteractionCorrected => "Contactmoment gecorrigeerd",
         WebhookKinds.InteractionRetracted => "Contactmoment ingetrokken",
         WebhookKinds.DemandAdopted => "Wens overgenomen",
-        WebhookKinds.DemandRejected => "Wens verworpen",
+        // "afgewezen", as the demand's status and timeline say; "verworpen" is what the Kamer does to a motie.
+        WebhookKinds.DemandRejected => "Wens afgewezen",
         WebhookKinds.DemandWithdrawn => "Wens ingetrokken",
         WebhookKinds.CampaignStarted => "Campagne gestart",
         WebhookKinds.CampaignClosed => "Campagne gesloten",
