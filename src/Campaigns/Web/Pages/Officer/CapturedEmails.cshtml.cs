@@ -1,10 +1,14 @@
 using Campaigns.EmailCapture;
+using Microsoft.Extensions.Options;
 
 namespace Campaigns.Web.Pages.Officer;
 
 /// <summary>"Te verwerken": the mails read from the capture mailbox that wait for an officer, the officer's own first.</summary>
-public sealed class CapturedEmailsModel(IQuerySession query) : FormPage
+public sealed class CapturedEmailsModel(IQuerySession query, IOptions<EmailCaptureOptions> capture) : FormPage
 {
+    /// <summary>Whether a mailbox is read at all: off, an empty list would wrongly suggest that nothing came in.</summary>
+    public bool CaptureConfigured => capture.Value is { Enabled: true, Host.Length: > 0 };
+
     public IReadOnlyList<CapturedEmail> Drafts { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> ContactNames { get; private set; } = new Dictionary<Guid, string>();
 
