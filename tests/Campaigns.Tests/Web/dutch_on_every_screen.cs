@@ -36,7 +36,9 @@ public class dutch_on_every_screen(AppFixture fixture) : FormationContext(fixtur
     {
         // Appending every kind of Kamer event first: Marten learns an event type that no projection names when it is appended.
         await KamerLinkedTo3a();
-        var events = ((Marten.Events.EventGraph)((DocumentStore)Store).Options.Events).AllEvents().Select(e => e.EventTypeName).Order().ToList();
+        // Ours only: Marten's own (its tombstone fillers) never reach the audit.
+        var events = Store.Options.Events.AllKnownEventTypes()
+            .Where(e => e.EventType.Assembly == typeof(Dutch).Assembly).Select(e => e.EventTypeName).Order().ToList();
         Assert.Contains("motion_filed", events);
         Assert.Contains("theme_parliament_scope_set", events);
         Assert.Empty(events.Where(type => Dutch.EventType(type).StartsWith("Gebeurtenis (")).Select(type => $"{type}: {Dutch.EventType(type)}"));
