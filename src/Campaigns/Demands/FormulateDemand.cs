@@ -23,13 +23,7 @@ public static class FormulateDemandHandler
             .MaxLength("source", command.Source, Check.ShortText);
         if (command.FormulatedOn is not null) check.HappenedBy("formulatedOn", command.FormulatedOn, clock.GetUtcNow());
         await KnownReferences.CheckTheme(check, session, "theme", command.Theme, ct);
-        if (!check.IsValid) return check.ToProblem();
-        // A code names one demand in the campaign's documents and lists ("wens 2d"): two demands with one code are a typo.
-        var code = Blank(command.Code);
-        return code is not null && await session.Query<Demand>()
-                   .AnyAsync(d => d.CampaignId == command.CampaignId && d.Code!.Equals(code, StringComparison.OrdinalIgnoreCase), ct)
-            ? Problems.Conflict($"Deze campagne heeft al een wens met code {code}.", "code")
-            : check.ToProblem();
+        return check.ToProblem();
     }
 
     public static (CommandResult, IStartStream) Handle(FormulateDemand command, TimeProvider clock)

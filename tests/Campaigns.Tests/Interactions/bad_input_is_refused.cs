@@ -90,24 +90,4 @@ public class bad_input_is_refused(AppFixture fixture) : IntegrationContext(fixtu
         }
         Assert.Equal(before, await CountEvents());
     }
-
-    [Fact]
-    public async Task a_second_demand_with_the_same_code_in_a_campaign_is_refused_naming_the_code()
-    {
-        var formation = await FormationCampaign.Create(this);
-        var before = await CountEvents();
-
-        var result = await Scenario(x =>
-        {
-            x.Post.Json(new { theme = "vakmensen", code = " 2D ", text = "Nog een wens" }).ToUrl($"/api/campaigns/{formation.CampaignId}/demands");
-            x.StatusCodeShouldBe(409);
-        });
-
-        using var problem = JsonDocument.Parse(await result.ReadAsTextAsync());
-        Assert.Equal("Deze campagne heeft al een wens met code 2D.", problem.RootElement.GetProperty("errors").GetProperty("code")[0].GetString());
-        Assert.Equal(before, await CountEvents());
-        // Another campaign may use the code.
-        var other = await Create("/api/campaigns", new { name = "Begroting EZ", goal = "Praktijkleren in de begroting", startsOn = "2025-11-01", themes = new[] { "vakmensen" } });
-        await Create($"/api/campaigns/{other}/demands", new { theme = "vakmensen", code = "2d", text = "Verhoog de Subsidieregeling Praktijkleren" });
-    }
 }

@@ -63,7 +63,7 @@ public class a_manager_adopts_a_demand_from_a_motie_in_the_browser(BrowserFixtur
         await kamer.GetByRole(AriaRole.Button, new() { Name = "Koppelen: Motie 29023-612" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Gekoppeld aan de wens.");
         await Expect(kamer.Locator("table.votes")).ToContainTextAsync("GroenLinks-PvdA");
-        await Expect(kamer).ToContainTextAsync("Aangenomen.");
+        await Expect(kamer).ToContainTextAsync("Besluit: Aangenomen op");
 
         // One click: the adoption the besluit offers.
         await Screenshots.SaveAsync(page, "demand-motie-offer");

@@ -330,4 +330,18 @@ public class what_a_new_user_tried(AppFixture fixture) : FormationContext(fixtur
         var html = WebUtility.HtmlDecode(await page.ReadAsTextAsync());
         return Regex.Match(html, "role=\"status\"[^>]*>(.*?)</", RegexOptions.Singleline).Groups[1].Value.Trim();
     }
+
+    [Fact]
+    public async Task a_second_demand_with_a_code_the_campaign_has_is_stored_with_a_warning()
+    {
+        var url = $"/campagnes/{_formation.CampaignId}/wensen/nieuw";
+        var formulated = await Host.PostFormAsync(await Host.ReadFormAsync(url), url,
+            ("Theme", "vakmensen"), ("Code", "2D"), ("Text", "Verhoog ook de BBL-subsidie"), ("FormulatedOn", "2025-11-02"));
+        Assert.Equal(302, formulated.Context.Response.StatusCode);
+        Assert.Contains("Let op: deze campagne had al een wens met code 2D.", await NoticeAfterAsync(formulated));
+
+        var another = await Host.PostFormAsync(await Host.ReadFormAsync(url), url,
+            ("Theme", "vakmensen"), ("Code", "2x"), ("Text", "Nog een wens"), ("FormulatedOn", "2025-11-02"));
+        Assert.DoesNotContain("Let op", await NoticeAfterAsync(another));
+    }
 }

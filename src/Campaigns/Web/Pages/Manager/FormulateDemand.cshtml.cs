@@ -41,7 +41,14 @@ public sealed class FormulateDemandModel(IQuerySession session, IMessageBus bus,
         var command = new FormulateDemand(Theme ?? "", Text ?? "", Code, Target, Source, FormulatedOn) { CampaignId = Id };
         var result = await SendAsync(bus, command, ct);
         if (result is null) return Page();
-        Flash($"Wens {(string.IsNullOrWhiteSpace(Code) ? "" : Code.Trim() + " ")}toegevoegd aan {Campaign.Name}. Hij staat nu bij de wensen op het dashboard.", "Naar het dashboard", $"/campagnes/{Id}");
+        // A code names one demand in the campaign's documents ("wens 2d"): a second one with the code is most likely a typo,
+        // but not always (a demand split in two), so it is stored and the manager is told.
+        var code = Code?.Trim();
+        var sameCode = !string.IsNullOrEmpty(code) && await session.Query<Demand>()
+            .AnyAsync(d => d.CampaignId == Id && d.Id != result.Id && d.Code!.Equals(code, StringComparison.OrdinalIgnoreCase), ct);
+        Flash($"Wens {(string.IsNullOrEmpty(code) ? "" : code + " ")}toegevoegd aan {Campaign.Name}."
+              + (sameCode ? $" Let op: deze campagne had al een wens met code {code}." : " Hij staat nu bij de wensen op het dashboard."),
+            "Naar het dashboard", $"/campagnes/{Id}");
         return Redirect($"/wensen/{result.Id}");
     }
 
