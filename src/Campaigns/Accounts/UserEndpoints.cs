@@ -27,9 +27,13 @@ public static class UserEndpoints
     public static async Task<IReadOnlyList<UserView>> List(UserDirectory users, CancellationToken ct) =>
         (await users.ListAsync(ct)).Select(UserView.From).ToList();
 
-    [WolverineGet("/api/users/{name}/tokens", OperationId = "ListTokens"), Tags("Accounts"), Authorize(Policy = Policies.Admin), EndpointSummary("List a user's API tokens."), EndpointDescription("Returns the user's API tokens: id, label, created, expiry and revocation. Never the secret.")]
-    public static async Task<IReadOnlyList<TokenView>> Tokens(string name, UserDirectory users, CancellationToken ct) =>
-        (await users.TokensAsync(name, ct)).Select(t => new TokenView(t.Id, t.Label, t.CreatedAt, t.CreatedBy, t.RevokedAt, t.RevokedBy)).ToList();
+    [WolverineGet("/api/users/{name}/tokens", OperationId = "ListTokens"), Tags("Accounts"), Authorize(Policy = Policies.Admin), ProducesResponseType<IReadOnlyList<TokenView>>(StatusCodes.Status200OK), EndpointSummary("List a user's API tokens."), EndpointDescription("Returns the user's API tokens: id, label, created, expiry and revocation. Never the secret. 404 when there is no such user.")]
+    public static async Task<IResult> Tokens(string name, UserDirectory users, IQuerySession session, CancellationToken ct)
+    {
+        var tokens = (await users.TokensAsync(name, ct)).Select(t => new TokenView(t.Id, t.Label, t.CreatedAt, t.CreatedBy, t.RevokedAt, t.RevokedBy)).ToList();
+        // No tokens may mean no such user: that is a 404, not an empty list.
+        return tokens.Count == 0 && await FindAsync(session, name, ct) is null ? Results.Problem(Unknown(name)) : Results.Ok(tokens);
+    }
 
     /// <summary>Accounts are documents, not streams: a refusal or change names the account, not a stream id.</summary>
     internal static ProblemDetails Unknown(string name) => Problems.NotFound($"Gebruiker '{name}' bestaat niet.");

@@ -12,7 +12,13 @@ public static class DemandQueries
         return Results.Ok(demand);
     }
 
-    [WolverineGet("/api/campaigns/{id}/demands", OperationId = "ListCampaignDemands"), Tags("Demands"), EndpointSummary("List a campaign's demands."), EndpointDescription("Returns the demands formulated under the campaign, with their status.")]
-    public static Task<IReadOnlyList<Demand>> ForCampaign(Guid id, IQuerySession session, CancellationToken ct) =>
-        session.Query<Demand>().Where(d => d.CampaignId == id).OrderBy(d => d.Code).ThenBy(d => d.FormulatedOn).ToListAsync(ct);
+    [WolverineGet("/api/campaigns/{id}/demands", OperationId = "ListCampaignDemands"), Tags("Demands"), ProducesResponseType<IReadOnlyList<Demand>>(StatusCodes.Status200OK), EndpointSummary("List a campaign's demands."), EndpointDescription("Returns the demands formulated under the campaign, with their status; 404 when there is no such campaign.")]
+    public static async Task<IResult> ForCampaign(Guid id, IQuerySession session, CancellationToken ct)
+    {
+        var demands = await session.Query<Demand>().Where(d => d.CampaignId == id).OrderBy(d => d.Code).ThenBy(d => d.FormulatedOn).ToListAsync(ct);
+        // An empty list may mean no such campaign: that is a 404, not "no demands yet".
+        if (demands.Count == 0 && await session.LoadAsync<global::Campaigns.Campaigns.Campaign>(id, ct) is null)
+            return Results.Problem(Problems.NotFound("Deze campagne bestaat niet."));
+        return Results.Ok(demands);
+    }
 }

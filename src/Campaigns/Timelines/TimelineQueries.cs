@@ -22,6 +22,9 @@ public sealed class TimelinePageResult(IReadOnlyList<string> items, string? next
     private TimelinePage? _page;
 
     public TimelinePage Value => _page ??= new TimelinePage(items.Select(Parse).ToList(), next);
+
+    /// <summary>No entries on this page, without parsing any.</summary>
+    public bool IsEmpty => items.Count == 0;
     object? IValueHttpResult.Value => Value;
 
     public static TimelineEntry Parse(string json) => JsonSerializer.Deserialize<TimelineEntry>(json, Json)!;
@@ -78,26 +81,32 @@ public static class TimelineQueries
 
     [WolverineGet("/api/timelines/themes/{slug}", OperationId = "GetThemeTimeline"), Tags("Timelines"), ProducesResponseType<TimelinePage>(StatusCodes.Status200OK), EndpointSummary("Read a theme's timeline."), EndpointDescription("Returns the contact moments and demand facts filed under the theme, oldest first unless `order=newest`, a page at a time (`cursor`, `limit`); filters by date, kind and campaign.")]
     public static Task<IResult> Theme(string slug, [AsParameters] TimelineFilter filter, HttpContext http, IQuerySession session, CancellationToken ct) =>
-        AnswerAsync(http, session, filter, TimelineKeys.Theme(slug), ct);
+        AnswerAsync(http, session, filter, TimelineKeys.Theme(slug),
+            async () => await session.LoadAsync<global::Campaigns.Themes.Theme>(global::Campaigns.Themes.Theme.IdFor(slug), ct) is not null, "Dit thema bestaat niet.", ct);
 
     [WolverineGet("/api/timelines/contacts/{id}", OperationId = "GetContactTimeline"), Tags("Timelines"), ProducesResponseType<TimelinePage>(StatusCodes.Status200OK), EndpointSummary("Read a contact's timeline."), EndpointDescription("Returns everything recorded with the contact, oldest first unless `order=newest`, a page at a time (`cursor`, `limit`).")]
     public static Task<IResult> Contact(Guid id, [AsParameters] TimelineFilter filter, HttpContext http, IQuerySession session, CancellationToken ct) =>
-        AnswerAsync(http, session, filter, TimelineKeys.Contact(id), ct);
+        AnswerAsync(http, session, filter, TimelineKeys.Contact(id),
+            async () => await session.LoadAsync<global::Campaigns.Contacts.Contact>(id, ct) is not null, "Deze contactpersoon bestaat niet.", ct);
 
     [WolverineGet("/api/timelines/campaigns/{id}", OperationId = "GetCampaignTimeline"), Tags("Timelines"), ProducesResponseType<TimelinePage>(StatusCodes.Status200OK), EndpointSummary("Read a campaign's timeline."), EndpointDescription("Returns everything recorded under the campaign, oldest first unless `order=newest`, a page at a time (`cursor`, `limit`).")]
     public static Task<IResult> Campaign(Guid id, [AsParameters] TimelineFilter filter, HttpContext http, IQuerySession session, CancellationToken ct) =>
-        AnswerAsync(http, session, filter, TimelineKeys.Campaign(id), ct);
+        AnswerAsync(http, session, filter, TimelineKeys.Campaign(id),
+            async () => await session.LoadAsync<global::Campaigns.Campaigns.Campaign>(id, ct) is not null, "Deze campagne bestaat niet.", ct);
 
     [WolverineGet("/api/timelines/demands/{id}", OperationId = "GetDemandTimeline"), Tags("Timelines"), ProducesResponseType<TimelinePage>(StatusCodes.Status200OK), EndpointSummary("Read a demand's timeline."), EndpointDescription("Returns the demand's lifecycle and the contact moments that concern it, oldest first unless `order=newest`, a page at a time (`cursor`, `limit`).")]
     public static Task<IResult> Demand(Guid id, [AsParameters] TimelineFilter filter, HttpContext http, IQuerySession session, CancellationToken ct) =>
-        AnswerAsync(http, session, filter, TimelineKeys.Demand(id), ct);
+        AnswerAsync(http, session, filter, TimelineKeys.Demand(id),
+            async () => await session.LoadAsync<global::Campaigns.Demands.Demand>(id, ct) is not null, "Deze wens bestaat niet.", ct);
 
     /// <summary>
     /// Timelines are projected after the command commits. A reader who just wrote passes the command's
     /// <c>Campaigns-Position</c> back (header <c>Campaigns-Wait-For</c> or <c>waitFor</c>) and is answered once the timelines
     /// have caught up, or after the configured wait with <c>Campaigns-Consistent: false</c>.
+    /// An id or slug that names nothing answers 404 (<paramref name="exists"/>, <paramref name="unknown"/>), not an empty page.
     /// </summary>
-    private static async Task<IResult> AnswerAsync(HttpContext http, IQuerySession session, TimelineFilter filter, string key, CancellationToken ct)
+    private static async Task<IResult> AnswerAsync(HttpContext http, IQuerySession session, TimelineFilter filter, string key,
+        Func<Task<bool>> exists, string unknown, CancellationToken ct)
     {
         var waitFor = filter.WaitFor;
         if (waitFor is null && http.Request.Query.TryGetValue("waitFor", out var query))
@@ -120,7 +129,10 @@ public static class TimelineQueries
         }
 
         var read = await ReadAsync(session, filter, key, ct);
-        return read.Problem is { } problem ? Results.Problem(problem) : read.Page!;
+        if (read.Problem is { } problem) return Results.Problem(problem);
+        // Only an empty page can belong to something that does not exist: a page with entries costs no extra look-up.
+        if (read.Page!.IsEmpty && !await exists()) return Results.Problem(Problems.NotFound(unknown));
+        return read.Page;
     }
 
     /// <summary>A page of the timeline with this key, or why the filters are refused. The web pages read the same way.</summary>
