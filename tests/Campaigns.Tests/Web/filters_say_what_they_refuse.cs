@@ -19,6 +19,43 @@ public class filters_say_what_they_refuse(AppFixture fixture) : FormationContext
         return await result.ReadAsTextAsync();
     }
 
+    private Task PlanFollowUp() => Create("/api/follow-ups", new
+    {
+        description = "Bedankbrief aan Van Zwol", dueOn = "2025-11-21", assignee = AppFixture.Officer, campaignId = _formation.CampaignId
+    });
+
+    [Theory]
+    [InlineData("status=bogus", "Welke: &#x27;bogus&#x27; is geen geldige keuze.")]
+    [InlineData("status=Done", "Welke: &#x27;Done&#x27; is geen geldige keuze.")]
+    [InlineData("campagne=x", "Campagne: &#x27;x&#x27; is geen geldige campagne.")]
+    [InlineData("campagne=0198a3c4-0000-7000-8000-00000000beef", "Campagne: deze campagne bestaat niet.")]
+    [InlineData("persoon=nobody", "Persoon: &#x27;nobody&#x27; is geen gebruiker.")]
+    public async Task the_team_follow_ups_refuse_a_filter_they_cannot_apply_instead_of_showing_everyone(string query, string message)
+    {
+        await PlanFollowUp();
+        Assert.Contains("Bedankbrief aan Van Zwol", await Page("/follow-ups/team", 200));
+
+        var html = await Page($"/follow-ups/team?{query}", 400);
+        Assert.Contains("<h2>De filters kloppen niet</h2>", html);
+        Assert.Contains(message, html);
+        Assert.DoesNotContain("Bedankbrief aan Van Zwol", html);
+    }
+
+    [Fact]
+    public async Task the_team_follow_ups_still_filter_by_a_known_person_campaign_and_status()
+    {
+        await PlanFollowUp();
+        var html = await Page($"/follow-ups/team?persoon={AppFixture.Officer}&campagne={_formation.CampaignId}&status=Overdue", 200);
+        Assert.Contains("Bedankbrief aan Van Zwol", html);
+        Assert.Contains($"<option value=\"{AppFixture.Officer}\" selected=\"selected\">", html);
+
+        // A team member without open follow-ups: an empty list, and the select says whose it is, not "Iedereen".
+        await BearerFor("bert.manager", Roles.Manager);
+        html = await Page("/follow-ups/team?persoon=bert.manager", 200);
+        Assert.Contains("Geen open follow-ups voor deze filters.", html);
+        Assert.Contains("<option value=\"bert.manager\" selected=\"selected\">", html);
+    }
+
     [Theory]
     [InlineData("/api/timelines/contacts/{unknown}", "Deze contactpersoon bestaat niet.")]
     [InlineData("/api/timelines/campaigns/{unknown}", "Deze campagne bestaat niet.")]
