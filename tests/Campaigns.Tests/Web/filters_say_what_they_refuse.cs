@@ -57,6 +57,30 @@ public class filters_say_what_they_refuse(AppFixture fixture) : FormationContext
     }
 
     [Theory]
+    [InlineData("abc", "Dagen: &#x27;abc&#x27; is geen geldig aantal.")]
+    [InlineData("-5", "Dagen: kies 1 tot en met 3660.")]
+    [InlineData("0", "Dagen: kies 1 tot en met 3660.")]
+    [InlineData("99999", "Dagen: kies 1 tot en met 3660.")]
+    public async Task coverage_refuses_days_it_cannot_use_instead_of_taking_60(string days, string message)
+    {
+        await Create("/api/meetings", _formation.Meeting(_formation.VanZwol));
+        Assert.Contains("class=\"data heatmap\"", await Page("/dekking?dagen=30", 200));
+
+        var html = await Page($"/dekking?dagen={days}", 400);
+        Assert.Contains("<h2>De filters kloppen niet</h2>", html);
+        Assert.Contains(message, html);
+        Assert.Contains($"value=\"{days}\"", html);
+        Assert.DoesNotContain("class=\"data heatmap\"", html);
+    }
+
+    [Fact]
+    public async Task coverage_refuses_an_unknown_kind_of_contact()
+    {
+        var html = await Page("/dekking?soort=bogus", 400);
+        Assert.Contains("Organisaties van: &#x27;bogus&#x27; is geen bekende soort.", html);
+    }
+
+    [Theory]
     [InlineData("/api/timelines/contacts/{unknown}", "Deze contactpersoon bestaat niet.")]
     [InlineData("/api/timelines/campaigns/{unknown}", "Deze campagne bestaat niet.")]
     [InlineData("/api/timelines/demands/{unknown}", "Deze wens bestaat niet.")]

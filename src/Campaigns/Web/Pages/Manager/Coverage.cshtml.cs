@@ -27,10 +27,35 @@ public sealed class CoverageModel(IQuerySession session, TimeProvider clock) : P
         (180, "heat-3", "91–180 dagen"), (int.MaxValue, "heat-4", "> 180 dagen")
     ];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public const int MinDays = 1, MaxDays = 3660;
+
+    /// <summary>The filters that were refused, by their label; the heatmap is not shown then.</summary>
+    public IReadOnlyList<string> FilterErrors { get; private set; } = [];
+
+    /// <summary>What was typed in "dagen", also when it was not a number, so that the form shows it back.</summary>
+    public string DaysAsTyped => Request.Query.ContainsKey("dagen") ? Request.Query["dagen"].ToString() : Days.ToString();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Days = Math.Clamp(Days, 1, 3660);
         Today = Dutch.Today(clock);
+        // A value the page cannot use was once replaced quietly (60, or clamped): the map then answered another question.
+        var errors = FormPage.Unreadable(ModelState).Select(e => e.Field switch
+        {
+            "dagen" => $"Dagen: '{e.Value}' is geen geldig aantal.",
+            "soort" => $"Organisaties van: '{e.Value}' is geen bekende soort.",
+            _ => $"{e.Field}: '{e.Value}' is geen geldige waarde."
+        }).ToList();
+        if (ModelState["dagen"] is not { Errors.Count: > 0 } && Days is < MinDays or > MaxDays) errors.Add($"Dagen: kies {MinDays} tot en met {MaxDays}.");
+        // The binder takes any number as an enum value ("soort=7"); only the kinds the select offers count.
+        if (ModelState["soort"] is not { Errors.Count: > 0 } && Kind is { } kind && !Enum.IsDefined(kind))
+            errors.Add($"Organisaties van: '{Request.Query["soort"]}' is geen bekende soort.");
+        if (errors.Count > 0)
+        {
+            FilterErrors = errors;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         var since = Today.AddDays(-Days);
         Themes = (await session.Query<Theme>().ToListAsync(ct)).OrderBy(t => t.Label).ToList();
         var contacts = (await session.Query<Contact>().ToListAsync(ct))
@@ -47,6 +72,7 @@ public sealed class CoverageModel(IQuerySession session, TimeProvider clock) : P
         Organisations = Kind is null
             ? contacts.SelectMany(c => c.Roles.Select(r => r.Organisation)).Distinct().Order(StringComparer.CurrentCultureIgnoreCase).ToList()
             : contacts.SelectMany(c => c.Roles.Where(r => r.Kind == Kind).Select(r => r.Organisation)).Distinct().Order(StringComparer.CurrentCultureIgnoreCase).ToList();
+        return Page();
     }
 
     public (string Css, string Text, string Title) Cell(string theme, string organisation)
