@@ -81,6 +81,21 @@ public class filters_say_what_they_refuse(AppFixture fixture) : FormationContext
     }
 
     [Theory]
+    [InlineData("-1", "Weken: kies 1 tot en met 52.")]
+    [InlineData("0", "Weken: kies 1 tot en met 52.")]
+    [InlineData("53", "Weken: kies 1 tot en met 52.")]
+    [InlineData("abc", "Weken: &#x27;abc&#x27; is geen geldig aantal.")]
+    public async Task the_agenda_refuses_weeks_out_of_range_instead_of_showing_one(string weeks, string message)
+    {
+        var html = await Page($"/agenda?van=2027-01-01&weken={weeks}", 400);
+        Assert.Contains(message, html);
+        Assert.Contains($"value=\"{weeks}\"", html);
+        Assert.DoesNotContain("class=\"data agenda\"", html);
+
+        Assert.Contains("value=\"8\"", await Page("/agenda?van=2027-01-01&weken=8", 200));
+    }
+
+    [Theory]
     [InlineData("/api/timelines/contacts/{unknown}", "Deze contactpersoon bestaat niet.")]
     [InlineData("/api/timelines/campaigns/{unknown}", "Deze campagne bestaat niet.")]
     [InlineData("/api/timelines/demands/{unknown}", "Deze wens bestaat niet.")]
