@@ -16,14 +16,7 @@ public static class ScheduleFollowUpHandler
             .Date("dueOn", command.DueOn)
             .MaxLength("assignee", command.Assignee, 100)
             .AtMost("contactIds", command.ContactIds);
-        // Reminders go to the assignee by mail: only an active team member may be one.
-        if (!string.IsNullOrWhiteSpace(command.Assignee))
-        {
-            var account = Secrets.IsValidUserName(command.Assignee)
-                ? await session.LoadAsync<UserAccount>(UserAccount.IdFor(command.Assignee), ct)
-                : null;
-            check.That(account is { IsActive: true }, "assignee", "Geen actieve gebruiker met deze gebruikersnaam.");
-        }
+        await KnownReferences.CheckActiveUser(check, session, "assignee", command.Assignee, ct);
         await KnownReferences.CheckCampaign(check, session, "campaignId", command.CampaignId, ct);
         await KnownReferences.CheckContacts(check, session, "contactIds", command.ContactIds, ct);
         if (command.DemandId is { } demandId) await KnownReferences.CheckDemands(check, session, "demandId", [demandId], ct);

@@ -34,7 +34,8 @@ public sealed partial record SetThemeParliamentScope(
 
 public static class SetThemeParliamentScopeHandler
 {
-    public static ProblemDetails Validate(SetThemeParliamentScope command, IEventStream<Theme> stream)
+    public static async Task<ProblemDetails> ValidateAsync(SetThemeParliamentScope command, IEventStream<Theme> stream, IQuerySession session,
+        CancellationToken ct)
     {
         if (stream.Aggregate is null) return Problems.NotFound("Dit thema bestaat niet.");
         var check = new Check()
@@ -50,6 +51,8 @@ public static class SetThemeParliamentScopeHandler
         foreach (var keyword in command.Keywords ?? [])
             check.That(keyword.Trim().Length is >= 3 and <= 60, "keywords", "Een trefwoord heeft 3 tot 60 tekens.");
         check.That(command.LeadWorkingDays is null or (>= 0 and <= 30), "leadWorkingDays", "Kies 0 tot 30 werkdagen.");
+        // The owner gets the "inbreng sturen" follow-ups.
+        await KnownReferences.CheckActiveUser(check, session, "owner", command.Owner, ct);
         return check.IsValid ? CommandBus.Unchanged(command.ExpectedVersion, stream) : check.ToProblem();
     }
 

@@ -1,3 +1,4 @@
+using Campaigns.Accounts;
 using Campaigns.Contacts;
 using Campaigns.FollowUps;
 using Campaigns.Timelines;
@@ -14,6 +15,13 @@ namespace Campaigns.Tests.Parliament;
 public class agenda_alerts(AppFixture fixture) : IntegrationContext(fixture)
 {
     private const string Owner = "mark.manager";
+
+    /// <summary>The theme's owner gets the inbreng follow-ups, so it is an active team member.</summary>
+    private async Task<string> OwnerAccount()
+    {
+        await BearerFor(Owner, Roles.Manager);
+        return Owner;
+    }
 
     private Task<TkImportOutcome> Import(string name) =>
         Host.Services.GetRequiredService<TkImporter>().ImportAsync(TkDataSet.FromPath(PathOf(name)), "tk-import");
@@ -37,7 +45,7 @@ public class agenda_alerts(AppFixture fixture) : IntegrationContext(fixture)
         await Create("/api/themes", new { slug = "netcongestie", label = "Netcongestie" });
         await Create("/api/themes", new { slug = "vakmensen", label = "Technische vakmensen" });
         await Create("/api/themes", new { slug = "regeldruk", label = "Regeldruk" });
-        await Post("/api/themes/netcongestie/parliament", new { committees = new[] { "KGG" }, dossiers = new[] { "29023" }, owner = Owner }, 204);
+        await Post("/api/themes/netcongestie/parliament", new { committees = new[] { "KGG" }, dossiers = new[] { "29023" }, owner = await OwnerAccount() }, 204);
         await Post("/api/themes/vakmensen/parliament", new { keywords = new[] { "technische vakmensen" }, owner = Owner, leadWorkingDays = 3 }, 204);
         // No owner: the one who imported gets it.
         await Post("/api/themes/regeldruk/parliament", new { dossiers = new[] { "29515" }, committees = Array.Empty<string>() }, 204);
@@ -74,7 +82,7 @@ public class agenda_alerts(AppFixture fixture) : IntegrationContext(fixture)
         await Create("/api/themes", new { slug = "regeldruk", label = "Regeldruk" });
         await Import(November);
 
-        await Post("/api/themes/regeldruk/parliament", new { committees = new[] { "EZ" }, keywords = new[] { "regeldruk" }, owner = Owner }, 204);
+        await Post("/api/themes/regeldruk/parliament", new { committees = new[] { "EZ" }, keywords = new[] { "regeldruk" }, owner = await OwnerAccount() }, 204);
 
         var regeldruk = await WaitForFollowUp(AgendaSubscription.IdFor(DebatRegeldruk, "regeldruk"), _ => true);
         Assert.Equal((new DateOnly(2027, 2, 4), Owner), (regeldruk.DueOn, regeldruk.Assignee));
@@ -171,5 +179,17 @@ public class agenda_alerts(AppFixture fixture) : IntegrationContext(fixture)
         var events = await session.Events.FetchStreamAsync(id);
         Assert.Single(events, e => e.Data is FollowUpScheduled);
         Assert.Equal(new DateOnly(2027, 3, 1), (await session.LoadAsync<FollowUp>(id))!.DueOn);
+    }
+
+    [Fact]
+    public async Task a_theme_owner_who_is_no_active_team_member_is_refused_naming_the_owner()
+    {
+        await Create("/api/themes", new { slug = "netcongestie", label = "Netcongestie" });
+        var refused = await Post("/api/themes/netcongestie/parliament", new { committees = new[] { "KGG" }, owner = "ghost" }, 400);
+        Assert.Contains("Geen actieve gebruiker met deze gebruikersnaam.", await refused.ReadAsTextAsync());
+        Assert.Null((await Get<global::Campaigns.Themes.Theme>("/api/themes/netcongestie")).Parliament);
+
+        await Post("/api/themes/netcongestie/parliament", new { committees = new[] { "KGG" }, owner = await OwnerAccount() }, 204);
+        Assert.Equal(Owner, (await Get<global::Campaigns.Themes.Theme>("/api/themes/netcongestie")).Parliament!.Owner);
     }
 }

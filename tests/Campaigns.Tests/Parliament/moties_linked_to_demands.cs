@@ -1,3 +1,4 @@
+using Campaigns.Accounts;
 using Campaigns.Contacts;
 using Campaigns.Demands;
 using Campaigns.FollowUps;
@@ -24,6 +25,7 @@ public class moties_linked_to_demands(AppFixture fixture) : FormationContext(fix
     {
         await Import(Path.Combine(AppContext.BaseDirectory, "Imports", "Fixtures", "tk-2025"));
         var kamerleden = await Get<List<ContactView>>("/api/contacts?kind=kamerlid");
+        await BearerFor("mark.manager", Roles.Manager);
         await Post("/api/themes/netcongestie/parliament",
             new { committees = new[] { "KGG" }, dossiers = new[] { "29023" }, keywords = new[] { "netaansluiting" }, owner = "mark.manager" }, 204);
         return (kamerleden.Single(c => c.TkPersoonId == Eva).Id, kamerleden.Single(c => c.TkPersoonId == Bram).Id);

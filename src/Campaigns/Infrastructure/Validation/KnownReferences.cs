@@ -41,6 +41,16 @@ public static class KnownReferences
     }
 
     /// <summary>With <paramref name="refuseRetracted"/>, a retracted contact moment is refused too: it did not happen as recorded.</summary>
+    /// <summary>Follow-ups go to a person by mail: only an active team member can be assigned one, or own a theme's alerts.</summary>
+    public static async Task CheckActiveUser(Check check, IQuerySession session, string field, string? name, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return;
+        var account = Accounts.Secrets.IsValidUserName(name.Trim())
+            ? await session.LoadAsync<Accounts.UserAccount>(Accounts.UserAccount.IdFor(name.Trim()), ct)
+            : null;
+        check.That(account is { IsActive: true }, field, "Geen actieve gebruiker met deze gebruikersnaam.");
+    }
+
     public static async Task CheckInteractions(Check check, IQuerySession session, string field, IReadOnlyCollection<Guid>? ids, CancellationToken ct,
         bool refuseRetracted = false)
     {
