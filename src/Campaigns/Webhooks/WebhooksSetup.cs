@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
 using JasperFx.Events.Projections;
+using Microsoft.Extensions.Options;
 using Marten;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -18,7 +21,11 @@ public static class WebhooksSetup
 
         services.AddHttpClient(WebhookOptions.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             // A receiver's redirect is not followed: it could point into the server's own network.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                ConnectCallback = ConnectToCheckedAddresses(provider.GetRequiredService<IOptions<WebhookOptions>>())
+            });
         services.ConfigureMarten(store =>
         {
             store.Projections.Snapshot<Webhook>(SnapshotLifecycle.Inline);
@@ -34,4 +41,29 @@ public static class WebhooksSetup
             opts.OnException<WebhookDeliveryFailed>().ScheduleRetry(options.RetryDelays).Then.MoveToErrorQueue();
         });
     }
+
+    /// <summary>
+    /// Checks the receiver's addresses again at every delivery, and connects to the ones it checked: a host that was
+    /// public when the webhook was registered can point into the server's own network later (DNS rebinding).
+    /// </summary>
+    private static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectToCheckedAddresses(
+        IOptions<WebhookOptions> options) =>
+        async (context, ct) =>
+        {
+            var host = context.DnsEndPoint.Host;
+            var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
+            if (!options.Value.AllowPrivateAddresses && (addresses.Length == 0 || addresses.Any(RegisterWebhookHandler.IsPrivate)))
+                throw new HttpRequestException($"{host} wijst naar een privé of lokaal adres; daar gaat geen webhook heen.");
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        };
 }
