@@ -12,8 +12,10 @@ public static class FormulateDemandHandler
 {
     public static async Task<ProblemDetails> ValidateAsync(FormulateDemand command, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        if (await session.LoadAsync<Campaign>(command.CampaignId, ct) is null)
+        if (await session.LoadAsync<Campaign>(command.CampaignId, ct) is not { } campaign)
             return Problems.NotFound($"Campagne {command.CampaignId} bestaat niet.");
+        if (campaign.Status == CampaignStatus.Closed)
+            return Problems.Conflict($"Campagne '{campaign.Name}' is gesloten; er komen geen wensen meer bij.");
 
         var check = new Check()
             .Required("theme", command.Theme, 60)

@@ -90,4 +90,19 @@ public class bad_input_is_refused(AppFixture fixture) : IntegrationContext(fixtu
         }
         Assert.Equal(before, await CountEvents());
     }
+
+    [Fact]
+    public async Task a_closed_campaign_takes_no_new_demands()
+    {
+        var formation = await FormationCampaign.Create(this);
+        await Post($"/api/campaigns/{formation.CampaignId}/closure", new { closedOn = "2026-02-01" }, 204);
+        var before = await CountEvents();
+
+        var refused = await Post($"/api/campaigns/{formation.CampaignId}/demands", new { theme = "vakmensen", text = "Nog een wens" }, 409);
+        Assert.Contains("is gesloten; er komen geen wensen meer bij.", await refused.ReadAsTextAsync());
+        Assert.Equal(before, await CountEvents());
+        var dashboard = await (await Scenario(x => x.Get.Url($"/campagnes/{formation.CampaignId}"))).ReadAsTextAsync();
+        Assert.Contains("gesloten op", dashboard);
+        Assert.DoesNotContain("wensen/nieuw", dashboard);
+    }
 }
