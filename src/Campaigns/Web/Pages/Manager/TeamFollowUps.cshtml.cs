@@ -20,16 +20,6 @@ public sealed class TeamFollowUpsModel(IQuerySession session, TimeProvider clock
     public static IReadOnlyList<(FollowUpListStatus? Status, string Label)> Statuses { get; } =
         [(null, "Alle open"), (FollowUpListStatus.Due, "Vandaag of eerder"), (FollowUpListStatus.Overdue, "Te laat")];
 
-    public static string Kind(FollowUpKind kind) => kind switch
-    {
-        FollowUpKind.ThankYou => "Bedankbrief",
-        FollowUpKind.Chaser => "Nabellen",
-        FollowUpKind.ImplementationCheck => "Uitvoering controleren",
-        FollowUpKind.StaleDemand => "Wens blijft liggen",
-        FollowUpKind.Inbreng => "Inbreng sturen",
-        _ => "Eigen taak"
-    };
-
     /// <summary>The filters that were refused, by their label; the list is not shown then.</summary>
     public IReadOnlyList<string> FilterErrors { get; private set; } = [];
 
