@@ -91,12 +91,16 @@ public static class WebSetup
         // A page address that matches nothing (an unknown route, a malformed id) gets the Dutch page, not the problem
         // JSON of the API, which keeps its own answers. A fallback matches only when no other endpoint does.
         app.MapFallbackToPage("{first:" + PagePath.Name + "}/{**rest:nonfile}", "/NotFound");
-        // The sign-in page is styled before anyone has signed in, so its two stylesheets are open to all. (Static files
+        // The sign-in page is styled before anyone has signed in, so its two stylesheets are open to all, and so is the icon. (Static files
         // are served after the authorisation step, whose fallback policy would send them to the sign-in page too.)
         foreach (var sheet in new[] { "site.css", "manager.css" })
             app.MapGet($"/css/{sheet}", (IWebHostEnvironment environment) =>
                     Results.File(environment.WebRootFileProvider.GetFileInfo($"css/{sheet}").CreateReadStream(), "text/css; charset=utf-8"))
                 .AllowAnonymous().ExcludeFromDescription();
+        // The browser asks for the icon on its own, before or without the session cookie.
+        app.MapGet("/favicon.ico", (IWebHostEnvironment environment) =>
+                Results.File(environment.WebRootFileProvider.GetFileInfo("favicon.ico").CreateReadStream(), "image/x-icon"))
+            .AllowAnonymous().ExcludeFromDescription();
     }
 }
 

@@ -202,7 +202,7 @@ public class a_manager_runs_a_campaign_in_the_browser(BrowserFixture browser)
     private static List<string> WatchForProblems(IPage page)
     {
         var problems = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") problems.Add($"{page.Url}: {message.Text}"); };
+        page.Console += (_, message) => { if (message.Type == "error") problems.Add($"{page.Url}: {message.Text} ({message.Location})"); };
         page.PageError += (_, error) => problems.Add(error);
         page.Response += (_, response) => { if (response.Status >= 500) problems.Add($"{page.Url}: {response.Status} {response.Url}"); };
         return problems;
