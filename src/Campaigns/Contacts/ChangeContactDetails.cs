@@ -16,7 +16,7 @@ public static class ChangeContactDetailsHandler
     public static ProblemDetails Validate(ChangeContactDetails command, IEventStream<Contact> stream)
     {
         if (stream.Aggregate is not { } contact) return Problems.NotFound("Deze contactpersoon bestaat niet.");
-        var email = RegisterContactHandler.Blank(command.Email);
+        var email = Check.Blank(command.Email);
         var check = new Check()
             .MaxLength("email", command.Email, Check.ShortText)
             .That(email is null || email.Contains('@'), "email", "Geen geldig e-mailadres.")
@@ -35,8 +35,8 @@ public static class ChangeContactDetailsHandler
     /// <summary>The new details, or null when they are what the contact already has.</summary>
     public static ContactDetailsChanged? Decide(ChangeContactDetails command, Contact contact)
     {
-        var changed = new ContactDetailsChanged(contact.Id, RegisterContactHandler.Blank(command.Email), RegisterContactHandler.Blank(command.Phone),
-            RegisterContactHandler.Blank(command.Notes), command.LawfulBasis ?? contact.LawfulBasis);
+        var changed = new ContactDetailsChanged(contact.Id, Check.Blank(command.Email), Check.Blank(command.Phone),
+            Check.Blank(command.Notes), command.LawfulBasis ?? contact.LawfulBasis);
         return changed == new ContactDetailsChanged(contact.Id, contact.Email, contact.Phone, contact.Notes, contact.LawfulBasis) ? null : changed;
     }
 }

@@ -73,7 +73,7 @@ public static class EndContactRoleHandler
     }
 
     public static ContactRoleEnded Decide(EndContactRole command, Contact contact) =>
-        new(contact.Id, command.EffectiveOn!.Value, RegisterContactHandler.Blank(command.Reason));
+        new(contact.Id, command.EffectiveOn!.Value, Check.Blank(command.Reason));
 }
 
 public static class EndContactRoleEndpoint

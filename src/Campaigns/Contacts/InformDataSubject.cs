@@ -22,7 +22,7 @@ public static class InformDataSubjectHandler
 
     public static (CommandResult, Events) Handle(InformDataSubject command, [WriteAggregate] IEventStream<Contact> stream) =>
         (CommandResult.Changed(command.ContactId),
-            [new DataSubjectInformed(command.ContactId, command.InformedOn!.Value, command.Channel!.Value, RegisterContactHandler.Blank(command.Note))]);
+            [new DataSubjectInformed(command.ContactId, command.InformedOn!.Value, command.Channel!.Value, Check.Blank(command.Note))]);
 }
 
 public static class InformDataSubjectEndpoint

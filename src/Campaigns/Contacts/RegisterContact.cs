@@ -34,9 +34,7 @@ public static class RegisterContactHandler
 
     public static ContactRegistered Decide(RegisterContact command, Guid id, DateOnly today) =>
         new(id, command.Name.Trim(), command.Kind!.Value, command.Organisation.Trim(), command.EffectiveOn ?? today,
-            Blank(command.Email), Blank(command.Phone), Blank(command.Notes), command.LawfulBasis ?? LawfulBasis.LegitimateInterest);
-
-    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+            Check.Blank(command.Email), Check.Blank(command.Phone), Check.Blank(command.Notes), command.LawfulBasis ?? LawfulBasis.LegitimateInterest);
 }
 
 public static class RegisterContactEndpoint

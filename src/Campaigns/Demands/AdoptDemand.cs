@@ -32,7 +32,7 @@ public static class AdoptDemandHandler
         if (DemandRules.CanAdopt(demand) is { } refusal) return Problems.Conflict(refusal);
         // The same adoption sent twice (a double click, a retry without Idempotency-Key) is one adoption.
         return demand.Adoptions.Any(a => a.Venue == command.Venue && a.OccurredOn == command.OccurredOn
-                                         && string.Equals(a.Reference, Blank(command.Reference), StringComparison.OrdinalIgnoreCase))
+                                         && string.Equals(a.Reference, Check.Blank(command.Reference), StringComparison.OrdinalIgnoreCase))
             ? Problems.Conflict("Deze overname is al vastgelegd (zelfde plek, verwijzing en datum).")
             : CommandBus.Unchanged(command.ExpectedVersion, stream);
     }
@@ -64,10 +64,8 @@ public static class AdoptDemandHandler
 
     public static DemandAdopted Decide(AdoptDemand command, Demand demand) =>
         new(demand.Id, demand.CampaignId, demand.Theme, command.Venue!.Value,
-            Blank(command.Reference), command.Partial ?? false, command.OccurredOn!.Value, Blank(command.Note), (command.CreditedInteractionIds ?? []).Distinct().ToList(),
+            Check.Blank(command.Reference), command.Partial ?? false, command.OccurredOn!.Value, Check.Blank(command.Note), (command.CreditedInteractionIds ?? []).Distinct().ToList(),
             (command.CreditedContactIds ?? []).Distinct().ToList());
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 public static class AdoptDemandEndpoint

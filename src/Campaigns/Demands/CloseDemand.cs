@@ -31,8 +31,6 @@ internal static class CloseDemandRules
         if (!check.IsValid) return check.ToProblem();
         return rule(demand) is { } refusal ? Problems.Conflict(refusal) : CommandBus.Unchanged(expectedVersion, stream);
     }
-
-    public static string? Note(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 }
 
 public static class RejectDemandHandler
@@ -44,7 +42,7 @@ public static class RejectDemandHandler
         (CommandResult.Changed(command.DemandId), [Decide(command, stream.Aggregate!)]);
 
     public static DemandRejected Decide(RejectDemand command, Demand demand) =>
-        new(demand.Id, demand.CampaignId, demand.Theme, command.OccurredOn!.Value, CloseDemandRules.Note(command.Note));
+        new(demand.Id, demand.CampaignId, demand.Theme, command.OccurredOn!.Value, Check.Blank(command.Note));
 }
 
 public static class RejectDemandEndpoint
@@ -63,7 +61,7 @@ public static class WithdrawDemandHandler
         (CommandResult.Changed(command.DemandId), [Decide(command, stream.Aggregate!)]);
 
     public static DemandWithdrawn Decide(WithdrawDemand command, Demand demand) =>
-        new(demand.Id, demand.CampaignId, demand.Theme, command.OccurredOn!.Value, CloseDemandRules.Note(command.Note));
+        new(demand.Id, demand.CampaignId, demand.Theme, command.OccurredOn!.Value, Check.Blank(command.Note));
 }
 
 public static class WithdrawDemandEndpoint

@@ -36,11 +36,8 @@ public static class FormulateDemandHandler
     }
 
     public static DemandFormulated Decide(FormulateDemand command, Guid id, DateOnly today) =>
-        new(id, command.CampaignId, command.Theme.Trim(), command.Text.Trim(), Blank(command.Code), Blank(command.Target),
-            Blank(command.Source), command.FormulatedOn ?? today);
-
-    /// <summary>An empty form field and an absent JSON field mean the same: nothing.</summary>
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        new(id, command.CampaignId, command.Theme.Trim(), command.Text.Trim(), Check.Blank(command.Code), Check.Blank(command.Target),
+            Check.Blank(command.Source), command.FormulatedOn ?? today);
 }
 
 public static class FormulateDemandEndpoint

@@ -69,9 +69,7 @@ public static class CompleteFollowUpHandler
     public static (CommandResult, Events) Handle(
         CompleteFollowUp command, [WriteAggregate] IEventStream<FollowUp> stream, IOptions<FollowUpPolicyOptions> options, TimeProvider clock) =>
         (CommandResult.Changed(command.FollowUpId),
-            [new FollowUpCompleted(command.FollowUpId, command.CompletedOn ?? options.Value.Today(clock), command.ByInteractionId, Blank(command.Note))]);
-
-    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+            [new FollowUpCompleted(command.FollowUpId, command.CompletedOn ?? options.Value.Today(clock), command.ByInteractionId, Check.Blank(command.Note))]);
 }
 
 public static class CompleteFollowUpEndpoint
@@ -133,7 +131,7 @@ public static class RescheduleFollowUpHandler
     public static (CommandResult, Events, OutgoingMessages) Handle(
         RescheduleFollowUp command, [WriteAggregate] IEventStream<FollowUp> stream, IOptions<FollowUpPolicyOptions> options) =>
         (CommandResult.Changed(command.FollowUpId),
-            [new FollowUpRescheduled(command.FollowUpId, command.DueOn!.Value, CompleteFollowUpHandler.Blank(command.Reason))],
+            [new FollowUpRescheduled(command.FollowUpId, command.DueOn!.Value, Check.Blank(command.Reason))],
             FollowUpScheduling.Remind(command.FollowUpId, command.DueOn!.Value, options.Value));
 }
 

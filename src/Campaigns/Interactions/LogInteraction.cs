@@ -66,10 +66,10 @@ public static class LogInteraction
             Themes = (command.Themes ?? []).Distinct().ToList(),
             DemandIds = (command.DemandIds ?? []).Distinct().ToList(),
             Subject = command.Subject.Trim(),
-            Summary = Blank(command.Summary),
-            Outcome = Blank(command.Outcome),
-            DocumentRef = Blank(command.DocumentRef),
-            Location = Blank(command.Location),
+            Summary = Check.Blank(command.Summary),
+            Outcome = Check.Blank(command.Outcome),
+            DocumentRef = Check.Blank(command.DocumentRef),
+            Location = Check.Blank(command.Location),
             HappenedOn = command.HappenedOn!.Value,
             OurSide = command.OurSide is { Count: > 0 } ourSide ? ourSide.Select(n => n.Trim()).Distinct().ToList() : [actingUser]
         };
@@ -86,6 +86,4 @@ public static class LogInteraction
         return (CommandResult.Started(recorded.InteractionId, $"/api/interactions/{recorded.InteractionId}"),
             MartenOps.StartStream<Interaction>(recorded.InteractionId, recorded), messages);
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

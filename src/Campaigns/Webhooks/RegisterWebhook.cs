@@ -57,7 +57,7 @@ public static class RegisterWebhookHandler
         IPAddress[] addresses;
         try
         {
-            addresses = IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.IdnHost, ct);
+            addresses = await AddressesAsync(uri.IdnHost, ct);
         }
         catch (SocketException)
         {
@@ -65,6 +65,10 @@ public static class RegisterWebhookHandler
         }
         return addresses.Length == 0 || addresses.Any(IsPrivate);
     }
+
+    /// <summary>The addresses a host name stands for; an address literal (also in brackets) stands for itself.</summary>
+    public static async Task<IPAddress[]> AddressesAsync(string host, CancellationToken ct) =>
+        IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
 
     public static bool IsPrivate(IPAddress address)
     {

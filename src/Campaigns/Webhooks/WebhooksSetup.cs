@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using JasperFx.Events.Projections;
 using Microsoft.Extensions.Options;
@@ -51,7 +50,7 @@ public static class WebhooksSetup
         async (context, ct) =>
         {
             var host = context.DnsEndPoint.Host;
-            var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
+            var addresses = await RegisterWebhookHandler.AddressesAsync(host, ct);
             if (!options.Value.AllowPrivateAddresses && (addresses.Length == 0 || addresses.Any(RegisterWebhookHandler.IsPrivate)))
                 throw new HttpRequestException($"{host} wijst naar een privé of lokaal adres; daar gaat geen webhook heen.");
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

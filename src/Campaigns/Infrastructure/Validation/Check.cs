@@ -12,6 +12,9 @@ public sealed class Check
     public const int ShortText = 200;
     public const int LongText = 4000;
 
+    /// <summary>An empty form field and an absent JSON field mean the same: nothing. Otherwise the text without its outer blanks.</summary>
+    public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     /// <summary>The most ids or names a list in a command may hold; longer lists are refused without looking them up.</summary>
     public const int MaxItems = 50;
 

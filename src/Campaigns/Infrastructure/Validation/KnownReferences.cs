@@ -40,7 +40,6 @@ public static class KnownReferences
         return await known;
     }
 
-    /// <summary>With <paramref name="refuseRetracted"/>, a retracted contact moment is refused too: it did not happen as recorded.</summary>
     /// <summary>Follow-ups go to a person by mail: only an active team member can be assigned one, or own a theme's alerts.</summary>
     public static async Task CheckActiveUser(Check check, IQuerySession session, string field, string? name, CancellationToken ct)
     {
@@ -51,6 +50,7 @@ public static class KnownReferences
         check.That(account is { IsActive: true }, field, "Geen actieve gebruiker met deze gebruikersnaam.");
     }
 
+    /// <summary>With <paramref name="refuseRetracted"/>, a retracted contact moment is refused too: it did not happen as recorded.</summary>
     public static async Task CheckInteractions(Check check, IQuerySession session, string field, IReadOnlyCollection<Guid>? ids, CancellationToken ct,
         bool refuseRetracted = false)
     {
