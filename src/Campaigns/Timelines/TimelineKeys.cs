@@ -111,6 +111,9 @@ public static class TimelineKeys
     {
         var schema = store.Options.DatabaseSchemaName;
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(TimelineEntry), ct);
+        // The timeline reads join the follow-ups by table name (TimelineQueries): a store without any follow-up yet has to
+        // have the table too, or the first demand page of a fresh install fails.
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(FollowUps.FollowUp), ct);
 
         await using (var connection = store.Storage.Database.CreateConnection())
         {
