@@ -18,6 +18,12 @@ public record DemandRaised(Guid DemandId, Guid InteractionId, DateOnly RaisedOn,
 /// </summary>
 public record DemandMentionWithdrawn(Guid DemandId, Guid InteractionId, int RemainingMentions, DateOnly? FirstRaisedOn, DemandMention? LatestMention);
 
+/// <summary>
+/// A correction moved a mentioning contact moment to another day. Carries the demand's first and latest mention after the
+/// move, as <see cref="DemandMentionWithdrawn"/> does.
+/// </summary>
+public record DemandMentionRedated(Guid DemandId, Guid InteractionId, DateOnly RaisedOn, DateOnly? FirstRaisedOn, DemandMention? LatestMention);
+
 public record SupportRecorded(Guid DemandId, Guid CampaignId, string Theme, Guid ContactId, Stance Stance, string? Note, DateOnly OccurredOn);
 
 public record DemandAdopted(
@@ -82,6 +88,21 @@ public sealed record Demand(
     {
         Status = Status == DemandStatus.Raised && e.RemainingMentions == 0 ? DemandStatus.Formulated : Status,
         TimesRaised = e.RemainingMentions,
+        FirstRaisedOn = e.FirstRaisedOn,
+        LatestMention = e.LatestMention,
+        LastRaisedByInteractionId = e.LatestMention?.InteractionId
+    };
+
+    public Demand Apply(DemandCorrected e) => this with
+    {
+        Text = e.Changes.Text ?? Text,
+        Code = e.Changes.Code is { } code ? Check.Blank(code) : Code,
+        Target = e.Changes.Target is { } target ? Check.Blank(target) : Target,
+        Source = e.Changes.Source is { } source ? Check.Blank(source) : Source
+    };
+
+    public Demand Apply(DemandMentionRedated e) => this with
+    {
         FirstRaisedOn = e.FirstRaisedOn,
         LatestMention = e.LatestMention,
         LastRaisedByInteractionId = e.LatestMention?.InteractionId

@@ -9,17 +9,44 @@ public record RaiseDemand(Guid DemandId, Guid InteractionId, DateOnly RaisedOn, 
 /// <summary>A contact moment no longer mentions the demand (retracted, or corrected without it).</summary>
 public record WithdrawDemandMention(Guid DemandId, Guid InteractionId);
 
+/// <summary>A correction moved a contact moment that still mentions the demand to another day.</summary>
+public record RedateDemandMention(Guid DemandId, Guid InteractionId, DateOnly RaisedOn);
+
 public static class DemandStreams
 {
     /// <summary>The messages an interaction sends to the demands it no longer mentions, once per demand.</summary>
     public static IReadOnlyList<WithdrawDemandMention> Withdrawals(IEnumerable<Guid> demandIds, Guid interactionId) =>
         demandIds.Distinct().Select(id => new WithdrawDemandMention(id, interactionId)).ToList();
 
+    /// <summary>The messages a contact moment moved to <paramref name="on"/> sends to the demands it still mentions.</summary>
+    public static IReadOnlyList<RedateDemandMention> Redates(IEnumerable<Guid> demandIds, Guid interactionId, DateOnly on) =>
+        demandIds.Distinct().Select(id => new RedateDemandMention(id, interactionId, on)).ToList();
+
     /// <summary>
     /// The withdrawal of one interaction's mention, from the demand's events: null when that interaction does not
     /// mention the demand (any more), so a message handled twice changes nothing.
     /// </summary>
     public static DemandMentionWithdrawn? Withdraw(Guid demandId, IReadOnlyList<IEvent> demandEvents, Guid interactionId)
+    {
+        var mentions = Mentions(demandEvents);
+        if (!mentions.Remove(interactionId)) return null;
+        return new DemandMentionWithdrawn(demandId, interactionId, mentions.Count, FirstDay(mentions), Latest(mentions));
+    }
+
+    /// <summary>
+    /// The move of one interaction's mention to another day: null when that interaction does not mention the demand or
+    /// already on that day, so a message handled twice changes nothing.
+    /// </summary>
+    public static DemandMentionRedated? Redate(Guid demandId, IReadOnlyList<IEvent> demandEvents, Guid interactionId, DateOnly on)
+    {
+        var mentions = Mentions(demandEvents);
+        if (!mentions.TryGetValue(interactionId, out var mention) || mention.Mention.On == on) return null;
+        mentions[interactionId] = mention with { Mention = mention.Mention with { On = on } };
+        return new DemandMentionRedated(demandId, interactionId, on, FirstDay(mentions), Latest(mentions));
+    }
+
+    /// <summary>The demand's standing mentions by contact moment, with the stream version that first recorded each.</summary>
+    private static Dictionary<Guid, (DemandMention Mention, long Version)> Mentions(IReadOnlyList<IEvent> demandEvents)
     {
         var mentions = new Dictionary<Guid, (DemandMention Mention, long Version)>();
         foreach (var e in demandEvents)
@@ -31,13 +58,19 @@ public static class DemandStreams
                 case DemandMentionWithdrawn withdrawn:
                     mentions.Remove(withdrawn.InteractionId);
                     break;
+                case DemandMentionRedated redated when mentions.TryGetValue(redated.InteractionId, out var moved):
+                    mentions[redated.InteractionId] = moved with { Mention = moved.Mention with { On = redated.RaisedOn } };
+                    break;
             }
-        if (!mentions.Remove(interactionId)) return null;
-        // The latest by day, on a tie the later logged one, as Demand.Apply(DemandRaised) keeps it.
-        var latest = mentions.Values.OrderBy(m => m.Mention.On).ThenBy(m => m.Version).Select(m => m.Mention).LastOrDefault();
-        return new DemandMentionWithdrawn(demandId, interactionId, mentions.Count,
-            mentions.Count > 0 ? mentions.Values.Min(m => m.Mention.On) : null, latest);
+        return mentions;
     }
+
+    private static DateOnly? FirstDay(Dictionary<Guid, (DemandMention Mention, long Version)> mentions) =>
+        mentions.Count > 0 ? mentions.Values.Min(m => m.Mention.On) : null;
+
+    /// <summary>The latest by day, on a tie the later logged one, as Demand.Apply(DemandRaised) keeps it.</summary>
+    private static DemandMention? Latest(Dictionary<Guid, (DemandMention Mention, long Version)> mentions) =>
+        mentions.Values.OrderBy(m => m.Mention.On).ThenBy(m => m.Version).Select(m => m.Mention).LastOrDefault();
 
     /// <summary>The messages an interaction sends to the demands it mentions, once per demand.</summary>
     public static IReadOnlyList<RaiseDemand> Raises(IEnumerable<Guid> demandIds, Guid interactionId, DateOnly on, IReadOnlyList<Guid> contactIds) =>
@@ -72,5 +105,17 @@ public static class WithdrawDemandMentionHandler
         if (stream.Aggregate is null) return;
         var events = await session.Events.FetchStreamAsync(message.DemandId, token: ct);
         if (DemandStreams.Withdraw(message.DemandId, events, message.InteractionId) is { } withdrawn) stream.AppendOne(withdrawn);
+    }
+}
+
+/// <summary>On the same sequential queue as the mentions, so a move never races the mention it moves.</summary>
+public static class RedateDemandMentionHandler
+{
+    public static async Task Handle(RedateDemandMention message, [WriteAggregate] IEventStream<Demand> stream, IDocumentSession session,
+        CancellationToken ct)
+    {
+        if (stream.Aggregate is null) return;
+        var events = await session.Events.FetchStreamAsync(message.DemandId, token: ct);
+        if (DemandStreams.Redate(message.DemandId, events, message.InteractionId, message.RaisedOn) is { } redated) stream.AppendOne(redated);
     }
 }

@@ -260,6 +260,12 @@ public sealed class DemoDataSeeder(
                     (await FetchAsync<Demand>(session, raise.DemandId, step, ct)).AppendOne(
                         new DemandRaised(raise.DemandId, raise.InteractionId, raise.RaisedOn, raise.ContactIds));
                 await WithdrawMentionsAsync(session, messages.OfType<WithdrawDemandMention>(), step, ct);
+                foreach (var move in messages.OfType<RedateDemandMention>())
+                {
+                    var demand = await FetchAsync<Demand>(session, move.DemandId, step, ct);
+                    var events = await session.Events.FetchStreamAsync(move.DemandId, token: ct);
+                    if (DemandStreams.Redate(move.DemandId, events, move.InteractionId, move.RaisedOn) is { } redated) demand.AppendOne(redated);
+                }
                 break;
             }
             case RetractInteractionStep s:

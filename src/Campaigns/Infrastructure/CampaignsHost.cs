@@ -83,6 +83,7 @@ public static class CampaignsHost
             opts.LocalQueue(Demands.RaiseDemandHandler.Queue).Sequential();
             opts.PublishMessage<Demands.RaiseDemand>().ToLocalQueue(Demands.RaiseDemandHandler.Queue);
             opts.PublishMessage<Demands.WithdrawDemandMention>().ToLocalQueue(Demands.RaiseDemandHandler.Queue);
+            opts.PublishMessage<Demands.RedateDemandMention>().ToLocalQueue(Demands.RaiseDemandHandler.Queue);
             opts.EnableRelayOfUserName = true;
             // How soon a node that died without a goodbye (kill -9, a lost machine) is ejected and its subscriptions move to
             // another: each node writes a health check every few seconds, and one silent for longer than the stale timeout

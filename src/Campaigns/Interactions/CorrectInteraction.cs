@@ -46,23 +46,25 @@ public static class CorrectInteractionHandler
 
     public static (CommandResult, Events, OutgoingMessages) Handle(CorrectInteraction command, [WriteAggregate] IEventStream<Interaction> stream)
     {
-        var (corrected, raised, withdrawn) = Decide(command, stream.Aggregate!);
+        var (corrected, raised, withdrawn, redated) = Decide(command, stream.Aggregate!);
         // The mentioned demands and the follow-up policies hear of it through the outbox.
-        return (CommandResult.Changed(command.InteractionId), [corrected], [.. raised, .. withdrawn, corrected]);
+        return (CommandResult.Changed(command.InteractionId), [corrected], [.. raised, .. withdrawn, .. redated, corrected]);
     }
 
     /// <summary>
     /// A correction that adds a demand raises it, just as logging the interaction would have; one that drops a demand
-    /// withdraws the mention. Only the fields that really change are recorded.
+    /// withdraws the mention; one that moves the contact moment to another day moves the mentions it keeps. Only the
+    /// fields that really change are recorded.
     /// </summary>
-    public static (InteractionCorrected Corrected, IReadOnlyList<RaiseDemand> Raised, IReadOnlyList<WithdrawDemandMention> Withdrawn) Decide(
-        CorrectInteraction command, Interaction interaction)
+    public static (InteractionCorrected Corrected, IReadOnlyList<RaiseDemand> Raised, IReadOnlyList<WithdrawDemandMention> Withdrawn,
+        IReadOnlyList<RedateDemandMention> Redated) Decide(CorrectInteraction command, Interaction interaction)
     {
         var corrected = new InteractionCorrected(interaction.Id, ToChanges(command, interaction), command.Reason.Trim());
         var after = interaction.With(corrected.Changes);
         return (corrected,
             DemandStreams.Raises(after.DemandIds.Except(interaction.DemandIds), interaction.Id, after.HappenedOn, after.ContactIds),
-            DemandStreams.Withdrawals(interaction.DemandIds.Except(after.DemandIds), interaction.Id));
+            DemandStreams.Withdrawals(interaction.DemandIds.Except(after.DemandIds), interaction.Id),
+            after.HappenedOn == interaction.HappenedOn ? [] : DemandStreams.Redates(after.DemandIds.Intersect(interaction.DemandIds), interaction.Id, after.HappenedOn));
     }
 
     /// <summary>The fields the command names whose value differs from the interaction's: a field sent unchanged is no change.</summary>

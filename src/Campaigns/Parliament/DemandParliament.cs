@@ -84,8 +84,11 @@ public static class DemandParliamentQueries
     }
 
     /// <summary>How a kamerstuk is quoted: dossier and volgnummer ("29023-612") when known, else the zaak number.</summary>
-    public static string Reference(ParliamentItem item) =>
-        item.Zaak is { Volgnummer: { } volgnummer, Dossiers.Count: > 0 } zaak ? $"{zaak.Dossiers[0]}-{volgnummer}" : item.Nummer ?? item.Id.ToString();
+    public static string Reference(ParliamentItem item) => Kamerstuk(item) ?? item.Nummer ?? item.Id.ToString();
+
+    /// <summary>Dossier and volgnummer ("29023-612"), when the open data gave both.</summary>
+    public static string? Kamerstuk(ParliamentItem item) =>
+        item.Zaak is { Volgnummer: { } volgnummer, Dossiers.Count: > 0 } zaak ? $"{zaak.Dossiers[0]}-{volgnummer}" : null;
 
     private static async Task<IReadOnlyList<ParliamentProposal>> ProposeAsync(IQuerySession session, Demand demand, CancellationToken ct)
     {

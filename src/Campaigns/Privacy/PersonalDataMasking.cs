@@ -85,8 +85,10 @@ public static class PersonalDataMasking
         Rule<InteractionCorrected>(options);
         Rule<InteractionRetracted>(options);
         Rule<DemandFormulated>(options);
+        Rule<DemandCorrected>(options);
         Rule<DemandRaised>(options);
         Rule<DemandMentionWithdrawn>(options);
+        Rule<DemandMentionRedated>(options);
         Rule<SupportRecorded>(options);
         Rule<DemandAdopted>(options);
         Rule<DemandRejected>(options);

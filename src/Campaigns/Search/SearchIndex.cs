@@ -42,7 +42,7 @@ public sealed record SearchRow(
 /// current snapshots of the streams an event touched, so a correction, retraction, rename or forgetting is applied by
 /// writing the row again, and the index converges on the snapshots whichever order events arrive in.
 /// </summary>
-public static class SearchIndex
+public static partial class SearchIndex
 {
     public const string TableName = "search_entries";
     public const string Configuration = "dutch";
@@ -82,7 +82,7 @@ public static class SearchIndex
     public static string? KindOf(object data) => data switch
     {
         InteractionRecorded or InteractionCorrected or InteractionRetracted => SearchKinds.ContactMoment,
-        DemandFormulated or DemandAdopted or DemandRejected or DemandWithdrawn => SearchKinds.Demand,
+        DemandFormulated or DemandCorrected or DemandAdopted or DemandRejected or DemandWithdrawn => SearchKinds.Demand,
         ContactRegistered or ContactDetailsChanged or ContactRoleChanged or ContactRoleEnded or ContactRoleHistoryCorrected
             or ContactForgotten => SearchKinds.Contact,
         Campaigns.CampaignStarted or Campaigns.CampaignClosed => SearchKinds.Campaign,
@@ -104,7 +104,7 @@ public static class SearchIndex
     [
         typeof(LetterSent), typeof(MeetingHeld), typeof(CallMade), typeof(EmailSent), typeof(HearingAttended),
         typeof(InteractionCorrected), typeof(InteractionRetracted),
-        typeof(DemandFormulated), typeof(DemandAdopted), typeof(DemandRejected), typeof(DemandWithdrawn),
+        typeof(DemandFormulated), typeof(DemandCorrected), typeof(DemandAdopted), typeof(DemandRejected), typeof(DemandWithdrawn),
         typeof(ContactRegistered), typeof(ContactDetailsChanged), typeof(ContactRoleChanged), typeof(ContactRoleEnded),
         typeof(ContactRoleHistoryCorrected), typeof(ContactForgotten),
         typeof(Campaigns.CampaignStarted), typeof(Campaigns.CampaignClosed),
@@ -167,16 +167,27 @@ public static class SearchIndex
     private static object[] Parameters(SearchRow r) =>
     [
         r.Id, r.Kind, r.Title, r.Body, r.Detail, r.Url, r.Themes.ToArray(), (object?)r.CampaignId ?? DBNull.Value,
-        (object?)r.HappenedOn ?? DBNull.Value, r.Retracted, r.Title, r.Body
+        (object?)r.HappenedOn ?? DBNull.Value, r.Retracted, Searchable(r.Title), Searchable(r.Body)
     ];
+
+    /// <summary>
+    /// The text as the index reads it: PostgreSQL's parser takes "29023-612" as 29023 and the number -612, so a kamerstuk or
+    /// document number would only be found as typed in full. Between digits a hyphen separates, as the query's words do.
+    /// </summary>
+    public static string Searchable(string text) => DigitHyphen().Replace(text, " ");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\d)-(?=\d)")]
+    private static partial System.Text.RegularExpressions.Regex DigitHyphen();
 
     public static SearchRow Row(Interaction i) => new(
         i.Id, SearchKinds.ContactMoment, i.Subject, Join(i.Summary, i.Outcome, i.DocumentRef),
         $"{Web.Dutch.Interaction(i.Kind)} · {Web.Dutch.Date(i.HappenedOn)}", $"/contactmomenten/{i.Id}",
         i.Themes, i.CampaignId, i.HappenedOn, i.Retracted);
 
+    /// <summary>A demand, with the references and notes of its adoptions ("Motie 29023-612").</summary>
     public static SearchRow Row(Demand d) => new(
-        d.Id, SearchKinds.Demand, d.Code is { Length: > 0 } code ? $"{code}: {d.Text}" : d.Text, Join(d.Target, d.Source),
+        d.Id, SearchKinds.Demand, d.Code is { Length: > 0 } code ? $"{code}: {d.Text}" : d.Text,
+        Join([d.Target, d.Source, .. d.Adoptions.SelectMany(a => new[] { a.Reference, a.Note })]),
         $"Wens · {Web.Dutch.Status(d.Status)}", $"/wensen/{d.Id}", [d.Theme], d.CampaignId, d.FormulatedOn, false);
 
     /// <summary>A forgotten person leaves the index: their row held nothing but their personal data.</summary>
@@ -194,8 +205,11 @@ public static class SearchIndex
     /// <summary>A motie, debate or toezegging; its indieners' names are searchable too. A removed item leaves the index.</summary>
     public static SearchRow? Row(ParliamentItem i) => i.Removed ? null : new(
         i.Id, SearchKinds.ParliamentItem,
-        string.Join(" ", new[] { i.Soort, i.Nummer }.Where(p => !string.IsNullOrWhiteSpace(p))) + (i.Titel is { Length: > 0 } title ? $": {title}" : ""),
-        Join([i.Onderwerp, i.Toezegging?.Bewindspersoon, i.Outcome, .. i.Actors.Select(a => a.Naam), .. i.Dossiers.Select(d => $"{d} {d.Titel}")]),
+        string.Join(" ", new[] { i.Soort, i.Nummer }.Where(p => !string.IsNullOrWhiteSpace(p)))
+            + (DemandParliamentQueries.Kamerstuk(i) is { } kamerstuk ? $" ({kamerstuk})" : "")
+            + (i.Titel is { Length: > 0 } title ? $": {title}" : ""),
+        Join([i.Onderwerp, i.Toezegging?.Bewindspersoon, i.Outcome, .. i.Actors.Select(a => a.Naam), .. i.Dossiers.Select(d => $"{d} {d.Titel}"),
+            i.Zaak is { Volgnummer: { } volgnummer, Dossiers.Count: > 0 } zaak ? $"Kamerstuk {zaak.Dossiers[0]} nr. {volgnummer}" : null]),
         string.Join(" · ", new[] { "Tweede Kamer", i.Soort, Web.Dutch.Date(i.On), i.Outcome }.Where(p => !string.IsNullOrWhiteSpace(p))),
         $"/kamer/{i.Id}", [], null, i.On, false);
 

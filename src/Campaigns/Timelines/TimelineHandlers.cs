@@ -20,7 +20,7 @@ public static class TimelineHandlers
     [
         typeof(LetterSent), typeof(MeetingHeld), typeof(CallMade), typeof(EmailSent), typeof(HearingAttended),
         typeof(InteractionCorrected), typeof(InteractionRetracted),
-        typeof(DemandFormulated), typeof(SupportRecorded), typeof(DemandAdopted), typeof(DemandRejected), typeof(DemandWithdrawn),
+        typeof(DemandFormulated), typeof(DemandCorrected), typeof(SupportRecorded), typeof(DemandAdopted), typeof(DemandRejected), typeof(DemandWithdrawn),
         typeof(ContactRegistered), typeof(ContactRoleChanged), typeof(ContactRoleEnded), typeof(CampaignStarted), typeof(CampaignClosed),
         typeof(FollowUpScheduled), typeof(FollowUpRescheduled), typeof(FollowUpRetargeted), typeof(FollowUpCompleted), typeof(FollowUpCancelled),
         typeof(Parliament.ParliamentItemLinked), typeof(Parliament.WrittenQuestionsNoted)
@@ -46,7 +46,7 @@ public static class TimelineHandlers
         FollowUpRetargeted f => f.FollowUpId,
         FollowUpCompleted f => f.FollowUpId,
         FollowUpCancelled f => f.FollowUpId,
-        DemandFormulated or SupportRecorded or DemandAdopted or DemandRejected or DemandWithdrawn
+        DemandFormulated or DemandCorrected or SupportRecorded or DemandAdopted or DemandRejected or DemandWithdrawn
             or ContactRegistered or ContactRoleChanged or ContactRoleEnded or CampaignStarted or CampaignClosed
             or Parliament.ParliamentItemLinked or Parliament.WrittenQuestionsNoted => e.Id,
         _ => null
@@ -61,6 +61,7 @@ public static class TimelineHandlers
         (IEvent<EmailSent> x, _) => Create(x),
         (IEvent<HearingAttended> x, _) => Create(x),
         (IEvent<DemandFormulated> x, _) => Create(x),
+        (IEvent<DemandCorrected> x, _) => Create(x),
         (IEvent<SupportRecorded> x, _) => Create(x),
         (IEvent<DemandAdopted> x, _) => Create(x),
         (IEvent<DemandRejected> x, _) => Create(x),
@@ -137,6 +138,11 @@ public static class TimelineHandlers
 
     public static TimelineEntry Create(IEvent<DemandFormulated> e) =>
         Fact(e, e.Data.FormulatedOn, TimelineSummaries.Formulated(e.Data), e.Data.CampaignId, [e.Data.Theme], [], [e.Data.DemandId]);
+
+    /// <summary>On the day it was recorded (Amsterdam time): a correction of the wording happened then, not when the demand was formulated.</summary>
+    public static TimelineEntry Create(IEvent<DemandCorrected> e) =>
+        Fact(e, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.Timestamp, Web.Dutch.Amsterdam).DateTime), TimelineSummaries.Corrected(e.Data),
+            e.Data.CampaignId, [e.Data.Theme], [], [e.Data.DemandId]);
 
     public static TimelineEntry Create(IEvent<SupportRecorded> e) =>
         Fact(e, e.Data.OccurredOn, TimelineSummaries.Support(e.Data), e.Data.CampaignId, [e.Data.Theme], [e.Data.ContactId], [e.Data.DemandId]);

@@ -25,6 +25,9 @@ public static partial class TimelineSummaries
     public static string Formulated(DemandFormulated e) =>
         e.Code is { Length: > 0 } code ? $"Wens {code} geformuleerd: {Shorten(e.Text)}" : $"Wens geformuleerd: {Shorten(e.Text)}";
 
+    public static string Corrected(DemandCorrected e) =>
+        WithNote(e.Changes.Text is { } text ? $"Wens aangepast: {Shorten(text)}" : "Wens aangepast", e.Reason);
+
     public static string Support(SupportRecorded e) => WithNote(e.Stance switch
     {
         Stance.Supports => "Steunt de wens",

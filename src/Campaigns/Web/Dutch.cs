@@ -62,7 +62,7 @@ public static class Dutch
     public static IReadOnlyList<(string Type, string Label)> EventTypes { get; } =
     [
         ("letter-sent", "Brief"), ("meeting-held", "Gesprek"), ("call-made", "Telefoongesprek"), ("email-sent", "E-mail"),
-        ("hearing-attended", "Rondetafelgesprek"), ("demand-formulated", "Wens geformuleerd"), ("support-recorded", "Steun"),
+        ("hearing-attended", "Rondetafelgesprek"), ("demand-formulated", "Wens geformuleerd"), ("demand-corrected", "Wens aangepast"), ("support-recorded", "Steun"),
         ("demand-adopted", "Wens overgenomen"), ("demand-rejected", "Wens afgewezen"), ("demand-withdrawn", "Wens ingetrokken"), ("parliament-item-linked", "Gekoppeld aan de Kamer"), ("written-questions-noted", "Kamervragen"),
         ("contact-registered", "Contactpersoon vastgelegd"), ("contact-role-changed", "Nieuwe rol"), ("contact-role-ended", "Rol beëindigd"),
         ("campaign-started", "Campagne gestart"), ("campaign-closed", "Campagne gesloten")
@@ -85,7 +85,7 @@ public static class Dutch
     /// </summary>
     private static readonly IReadOnlyDictionary<string, string> OtherEventTypes = new Dictionary<string, string>
     {
-        ["theme-added"] = "Thema toegevoegd", ["theme-renamed"] = "Thema hernoemd", ["demand-raised"] = "Wens ingebracht", ["demand-mention-withdrawn"] = "Wens niet meer ingebracht",
+        ["theme-added"] = "Thema toegevoegd", ["theme-renamed"] = "Thema hernoemd", ["demand-raised"] = "Wens ingebracht", ["demand-mention-withdrawn"] = "Wens niet meer ingebracht", ["demand-mention-redated"] = "Datum van inbrengen verbeterd",
         ["interaction-corrected"] = "Contactmoment gecorrigeerd", ["interaction-retracted"] = "Contactmoment ingetrokken",
         ["contact-forgotten"] = "Contactpersoon vergeten", ["data-subject-informed"] = "Betrokkene geïnformeerd",
         ["follow-up-scheduled"] = "Follow-up gepland", ["follow-up-completed"] = "Follow-up afgerond",

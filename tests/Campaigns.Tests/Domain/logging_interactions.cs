@@ -41,7 +41,7 @@ public class logging_interactions
         });
         var command = new CorrectInteraction(null, null, null, null, null, new DateOnly(2025, 11, 9), null, null, [Demand2d, other], null, "Verkeerde datum");
 
-        var (corrected, raised, withdrawn) = CorrectInteractionHandler.Decide(command, interaction);
+        var (corrected, raised, withdrawn, _) = CorrectInteractionHandler.Decide(command, interaction);
         var after = interaction.Apply(corrected);
 
         Assert.Equal(new DateOnly(2025, 11, 9), after.HappenedOn);

@@ -46,6 +46,37 @@ public class corrections_reach_the_demands(AppFixture fixture) : FormationContex
     }
 
     [Fact]
+    public async Task a_contact_moment_moved_to_another_day_moves_its_mention_on_the_demand()
+    {
+        var letter = await Create("/api/letters", _formation.Letter(demands: [_formation.Demand2d], sentOn: "2025-11-10"));
+        var meeting = await Create("/api/meetings", _formation.Meeting(_formation.VanZwol, heldOn: "2025-11-20"));
+
+        // The letter went out later than the meeting: the meeting is now the first mention, the letter the latest.
+        await Post($"/api/interactions/{letter}/corrections", new { happenedOn = "2025-11-25", reason = "Verkeerde datum" }, 204);
+        var demand = await Get<Demand>($"/api/demands/{_formation.Demand2d}");
+        Assert.Equal((2, new DateOnly(2025, 11, 20)), (demand.TimesRaised, demand.FirstRaisedOn));
+        Assert.Equal((letter, new DateOnly(2025, 11, 25)), (demand.LatestMention!.InteractionId, demand.LatestMention.On));
+
+        // Earlier than both after all.
+        await Post($"/api/interactions/{letter}/corrections", new { happenedOn = "2025-11-05", reason = "Toch eerder" }, 204);
+        demand = await Get<Demand>($"/api/demands/{_formation.Demand2d}");
+        Assert.Equal(new DateOnly(2025, 11, 5), demand.FirstRaisedOn);
+        Assert.Equal((meeting, new DateOnly(2025, 11, 20)), (demand.LatestMention!.InteractionId, demand.LatestMention.On));
+
+        // A withdrawal afterwards counts from the moved day, not the logged one.
+        await Post($"/api/interactions/{meeting}/retraction", new { reason = "Dubbel ingevoerd" }, 204);
+        demand = await Get<Demand>($"/api/demands/{_formation.Demand2d}");
+        Assert.Equal((1, new DateOnly(2025, 11, 5)), (demand.TimesRaised, demand.FirstRaisedOn));
+        Assert.Equal((letter, new DateOnly(2025, 11, 5)), (demand.LatestMention!.InteractionId, demand.LatestMention.On));
+
+        Assert.Equal([new DateOnly(2025, 11, 25), new DateOnly(2025, 11, 5)],
+            (await EventsOf<DemandMentionRedated>(_formation.Demand2d)).Select(r => r.RaisedOn));
+        // A correction that keeps the day moves nothing.
+        await Post($"/api/interactions/{letter}/corrections", new { subject = "Andere titel", reason = "Titel" }, 204);
+        Assert.Equal(2, (await EventsOf<DemandMentionRedated>(_formation.Demand2d)).Count);
+    }
+
+    [Fact]
     public async Task a_correction_that_repeats_the_current_values_is_refused_and_stores_nothing()
     {
         var meeting = await Create("/api/meetings", _formation.Meeting(_formation.VanZwol));

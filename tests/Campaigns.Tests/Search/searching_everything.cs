@@ -90,6 +90,27 @@ public class searching_everything(AppFixture fixture) : FormationContext(fixture
         Assert.Contains("<h1>Motie", html);
         Assert.Contains("netcapaciteit", html);
         Assert.Contains("Mulder", html);
+        Assert.Contains("<dt>Kamerstuk</dt><dd>29023-612</dd>", html);
+
+        // By its kamerstuk number, as the demand page quotes it, or written out; and by its zaak number.
+        foreach (var query in new[] { "29023-612", "29023 nr. 612", "2026Z20001" })
+            Assert.Contains(Parliament.ParliamentFixtures.MotieNetcapaciteit,
+                Hits(await Search("q=" + Uri.EscapeDataString(query)), SearchKinds.ParliamentItem).Select(h => h.Id));
+        Assert.DoesNotContain(Parliament.ParliamentFixtures.MotieNetcapaciteit,
+            Hits(await Search("q=29023-613"), SearchKinds.ParliamentItem).Select(h => h.Id));
+    }
+
+    [Fact]
+    public async Task a_demand_is_found_by_the_reference_of_its_adoption()
+    {
+        await Post($"/api/demands/{_formation.Demand3a}/adoption", new
+        {
+            venue = "Motion", reference = "Motie 29023-612", occurredOn = "2025-12-04", note = "Aangenomen met brede steun"
+        }, 204);
+        await Host.Services.GetRequiredService<TimelineProgress>().WaitForEverythingAsync(TimeSpan.FromSeconds(30));
+
+        foreach (var query in new[] { "29023-612", "brede steun" })
+            Assert.Equal([_formation.Demand3a], Hits(await Search("q=" + Uri.EscapeDataString(query)), SearchKinds.Demand).Select(h => h.Id));
     }
 
     [Fact]
