@@ -47,8 +47,10 @@ public static class RenameThemeHandler
 {
     public static ProblemDetails Validate(RenameTheme command, IEventStream<Theme> stream)
     {
-        if (stream.Aggregate is null) return Problems.NotFound("Dit thema bestaat niet.");
+        if (stream.Aggregate is not { } theme) return Problems.NotFound("Dit thema bestaat niet.");
         var check = new Check().Required("label", command.Label);
+        // A rename to the name it has is no fact to record.
+        if (check.IsValid && command.Label.Trim() == theme.Label) check.Add("label", "Dit thema heet al zo.");
         return check.IsValid ? CommandBus.Unchanged(command.ExpectedVersion, stream) : check.ToProblem();
     }
 

@@ -17,6 +17,12 @@ public class themes_and_roles(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Single(await Get<List<Theme>>("/api/themes"));
         await Post("/api/themes", new { slug = "netcongestie", label = "Dubbel" }, 409);
         await Post("/api/themes/bestaat-niet/label", new { label = "x" }, 404);
+
+        // The name it already has: refused on the label, and nothing stored.
+        var events = await CountEvents();
+        var same = await Post("/api/themes/netcongestie/label", new { label = " Netcongestie en energie-infrastructuur " }, 400);
+        Assert.Contains("Dit thema heet al zo.", await same.ReadAsTextAsync());
+        Assert.Equal(events, await CountEvents());
     }
 
     [Fact]
