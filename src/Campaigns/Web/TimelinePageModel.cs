@@ -70,7 +70,7 @@ public abstract class TimelinePageModel(IQuerySession session, TimeProvider cloc
         await FormPage.WaitForOwnWritesAsync(HttpContext, ct);
         if (!string.IsNullOrEmpty(Order) && Order is not (NewestFirst or OldestFirst))
         {
-            FilterErrors = [$"Volgorde: kies {NewestFirst} of {OldestFirst}."];
+            Refuse([$"Volgorde: kies {NewestFirst} of {OldestFirst}."]);
             return;
         }
         // A filter the binder could not read ("stand=gisteren") would otherwise be dropped and the page show everything.
@@ -80,7 +80,7 @@ public abstract class TimelinePageModel(IQuerySession session, TimeProvider cloc
             unreadable.Add($"Soort: '{Type}' is geen bekende soort.");
         if (unreadable.Count > 0)
         {
-            FilterErrors = unreadable;
+            Refuse(unreadable);
             return;
         }
         var (page, problem) = await TimelineQueries.ReadAsync(Session, Filter(Cursor, PageSize), TimelineKey, PlannedAfter, ct);
@@ -91,8 +91,15 @@ public abstract class TimelinePageModel(IQuerySession session, TimeProvider cloc
             if (PlannedAfter is { } today && Cursor is null) Planned = await TimelineQueries.PlannedAsync(Session, TimelineKey, today, ct);
         }
         else if (problem is HttpValidationProblemDetails invalid)
-            FilterErrors = invalid.Errors.SelectMany(e => e.Value.Select(m => $"{FilterLabel(e.Key)}: {m}")).ToList();
-        else FilterErrors = [problem?.Detail ?? problem?.Title ?? "De filters kloppen niet."];
+            Refuse(invalid.Errors.SelectMany(e => e.Value.Select(m => $"{FilterLabel(e.Key)}: {m}")).ToList());
+        else Refuse([problem?.Detail ?? problem?.Title ?? "De filters kloppen niet."]);
+    }
+
+    /// <summary>The page names the filters it refuses, with a 400 as the other filtered pages and the API answer.</summary>
+    private void Refuse(IReadOnlyList<string> errors)
+    {
+        FilterErrors = errors;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
     }
 
     /// <summary>All entries the filters select (every page of the API's answer), as a CSV file for a spreadsheet.</summary>

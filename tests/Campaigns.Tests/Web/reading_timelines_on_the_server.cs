@@ -87,7 +87,7 @@ public class reading_timelines_on_the_server(AppFixture fixture) : FormationCont
     [Fact]
     public async Task a_wrong_order_on_screen_is_named_in_dutch()
     {
-        var html = WebUtility.HtmlDecode(await (await Scenario(x => { x.Get.Url($"/contacten/{_formation.VanZwol}?volgorde=willekeurig"); x.StatusCodeShouldBe(200); })).ReadAsTextAsync());
+        var html = WebUtility.HtmlDecode(await (await Scenario(x => { x.Get.Url($"/contacten/{_formation.VanZwol}?volgorde=willekeurig"); x.StatusCodeShouldBe(400); })).ReadAsTextAsync());
         Assert.Contains("De filters kloppen niet", html);
         Assert.Contains("Volgorde: kies nieuwste of oudste.", html);
     }
@@ -100,12 +100,53 @@ public class reading_timelines_on_the_server(AppFixture fixture) : FormationCont
         Assert.Contains("\"type\"", problem);
         Assert.Contains("meeting-held", problem);
 
-        var html = WebUtility.HtmlDecode(await (await Scenario(x => { x.Get.Url($"/contacten/{_formation.VanZwol}?soort=Fax"); x.StatusCodeShouldBe(200); })).ReadAsTextAsync());
+        var html = WebUtility.HtmlDecode(await (await Scenario(x => { x.Get.Url($"/contacten/{_formation.VanZwol}?soort=Fax"); x.StatusCodeShouldBe(400); })).ReadAsTextAsync());
         Assert.Contains("De filters kloppen niet", html);
         Assert.Contains("Soort: 'Fax' is geen bekende soort.", html);
 
         // Every kind an entry can have is accepted.
         foreach (var type in global::Campaigns.Timelines.TimelineHandlers.EntryTypeNames)
             await Scenario(x => { x.Get.Url($"/api/timelines/contacts/{_formation.VanZwol}?type={type}"); x.StatusCodeShouldBe(200); });
+    }
+
+    [Fact]
+    public async Task a_campaign_has_its_whole_timeline_with_the_filters_of_the_others()
+    {
+        var letter = await Create("/api/letters", _formation.Letter(subject: "Brief over de formatie", sentOn: "2025-11-10"));
+        var meeting = await Create("/api/meetings", _formation.Meeting(_formation.VanZwol, heldOn: "2025-11-20", subject: "Gesprek over leerbanen"));
+        var other = await Create("/api/campaigns", new { name = "Andere campagne", goal = "Iets anders", startsOn = "2025-11-01", themes = new[] { "regeldruk" } });
+        await Create("/api/meetings", new
+        {
+            campaignId = other, contactIds = new[] { _formation.VanZwol }, themes = new[] { "regeldruk" }, subject = "Gesprek in een andere campagne",
+            heldOn = "2025-11-21"
+        });
+        await Host.Services.GetRequiredService<TimelineProgress>().WaitForEverythingAsync(TimeSpan.FromSeconds(30));
+
+        var dashboard = WebUtility.HtmlDecode(await (await Scenario(x => x.Get.Url($"/campagnes/{_formation.CampaignId}"))).ReadAsTextAsync());
+        Assert.Contains($"href=\"/campagnes/{_formation.CampaignId}/tijdlijn\"", dashboard);
+
+        var all = WebUtility.HtmlDecode(await (await Scenario(x => x.Get.Url($"/campagnes/{_formation.CampaignId}/tijdlijn"))).ReadAsTextAsync());
+        Assert.Contains("Tijdlijn campagne: Kabinetsformatie: Gemaakt in Nederland!", all);
+        Assert.Contains($"<a href=\"/contactmomenten/{letter}\">Brief verstuurd: Brief over de formatie</a>", all);
+        Assert.Contains($"<a href=\"/contactmomenten/{meeting}\">Gesprek gevoerd: Gesprek over leerbanen</a>", all);
+        Assert.DoesNotContain("Gesprek in een andere campagne", all);
+        Assert.DoesNotContain("name=\"campagne\"", all); // one campaign: no campaign filter
+
+        var meetings = WebUtility.HtmlDecode(await (await Scenario(x => x.Get.Url($"/campagnes/{_formation.CampaignId}/tijdlijn?soort=meeting-held"))).ReadAsTextAsync());
+        Assert.Contains("Gesprek over leerbanen", meetings);
+        Assert.DoesNotContain("Brief over de formatie", meetings);
+        var before = WebUtility.HtmlDecode(await (await Scenario(x => x.Get.Url($"/campagnes/{_formation.CampaignId}/tijdlijn?tot=2025-11-15"))).ReadAsTextAsync());
+        Assert.Contains("Brief over de formatie", before);
+        Assert.DoesNotContain("Gesprek over leerbanen", before);
+        var fax = WebUtility.HtmlDecode(await (await Scenario(x => { x.Get.Url($"/campagnes/{_formation.CampaignId}/tijdlijn?soort=Fax"); x.StatusCodeShouldBe(400); })).ReadAsTextAsync());
+        Assert.Contains("Soort: 'Fax' is geen bekende soort.", fax);
+
+        var csv = await Scenario(x => x.Get.Url($"/campagnes/{_formation.CampaignId}/tijdlijn?handler=csv&soort=meeting-held"));
+        Assert.StartsWith("text/csv", csv.Context.Response.ContentType);
+        var lines = (await csv.ReadAsTextAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("Gesprek gevoerd: Gesprek over leerbanen", lines[1]);
+
+        await Scenario(x => { x.Get.Url($"/campagnes/{Guid.NewGuid()}/tijdlijn"); x.StatusCodeShouldBe(404); });
     }
 }

@@ -46,7 +46,7 @@ public class what_a_new_user_tried(AppFixture fixture) : FormationContext(fixtur
     [InlineData("/agenda?van=9999-12-31", "Vanaf: een datum tussen 1900 en 2999.")]
     public async Task a_filter_date_in_the_year_9999_is_named_on_the_page(string url, string message)
     {
-        var result = await Scenario(x => { x.Get.Url(url); x.StatusCodeShouldBe(200); });
+        var result = await Scenario(x => { x.Get.Url(url); x.StatusCodeShouldBe(400); });
         Assert.Contains(message, await result.ReadAsTextAsync());
     }
 
@@ -56,7 +56,7 @@ public class what_a_new_user_tried(AppFixture fixture) : FormationContext(fixtur
     [InlineData("/themas/vakmensen?campagne=verkiezingen", "Campagne: &#x27;verkiezingen&#x27; is geen geldige campagne.")]
     public async Task an_unreadable_timeline_filter_is_named_instead_of_dropped(string url, string message)
     {
-        var result = await Scenario(x => { x.Get.Url(url); x.StatusCodeShouldBe(200); });
+        var result = await Scenario(x => { x.Get.Url(url); x.StatusCodeShouldBe(400); });
         var html = await result.ReadAsTextAsync();
         Assert.Contains(message, html);
         Assert.DoesNotContain("<ol class=\"timeline\"", html);

@@ -32,6 +32,7 @@ public sealed class AgendaModel(IQuerySession session, TimeProvider clock) : Pag
         {
             FromError = $"Vanaf: een datum tussen {Check.MinYear} en {Check.MaxYear}.";
             From = null;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         Start = From ?? Dutch.Today(clock);
         // Out of range was once clamped: "-1" showed one week while the field still said -1.
