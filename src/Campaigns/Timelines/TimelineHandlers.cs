@@ -104,11 +104,20 @@ public static class TimelineHandlers
             RecordedAt = RecordedAt(e), HappenedOn = e.Data.CompletedOn, Summary = TimelineSummaries.Settled("Follow-up afgerond", entry), Reason = e.Data.Note
         });
 
-    public static TimelineEntry Apply(IEvent<FollowUpCancelled> e, TimelineEntry entry) =>
-        entry.Revise(entry.Revisions[^1] with
+    /// <summary>
+    /// A follow-up dropped before it fell due is history from the day it was dropped: left on its due day, it stood at the
+    /// top of the history with a date still to come. One dropped when overdue stays on its due day.
+    /// </summary>
+    public static TimelineEntry Apply(IEvent<FollowUpCancelled> e, TimelineEntry entry)
+    {
+        var last = entry.Revisions[^1];
+        var cancelledOn = DayOf(e);
+        return entry.Revise(last with
         {
-            RecordedAt = RecordedAt(e), Summary = TimelineSummaries.Settled("Follow-up vervallen", entry), Reason = e.Data.Reason
+            RecordedAt = RecordedAt(e), HappenedOn = last.HappenedOn > cancelledOn ? cancelledOn : last.HappenedOn,
+            Summary = TimelineSummaries.Settled("Follow-up vervallen", entry), Reason = e.Data.Reason
         });
+    }
 
     public static TimelineEntry Create(IEvent<LetterSent> e) => Logged(e, e.Data);
     public static TimelineEntry Create(IEvent<MeetingHeld> e) => Logged(e, e.Data);
@@ -141,7 +150,7 @@ public static class TimelineHandlers
 
     /// <summary>On the day it was recorded (Amsterdam time): a correction of the wording happened then, not when the demand was formulated.</summary>
     public static TimelineEntry Create(IEvent<DemandCorrected> e) =>
-        Fact(e, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.Timestamp, Web.Dutch.Amsterdam).DateTime), TimelineSummaries.Corrected(e.Data),
+        Fact(e, DayOf(e), TimelineSummaries.Corrected(e.Data),
             e.Data.CampaignId, [e.Data.Theme], [], [e.Data.DemandId]);
 
     public static TimelineEntry Create(IEvent<SupportRecorded> e) =>
@@ -184,6 +193,9 @@ public static class TimelineHandlers
             null, [e.Data.Slug], e.Data.ContactIds, []);
 
     /// <summary>PostgreSQL keeps microseconds; rounding here makes live and rebuilt entries equal to the tick.</summary>
+    /// <summary>The day the event was recorded, in Amsterdam.</summary>
+    private static DateOnly DayOf(IEvent e) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.Timestamp, Web.Dutch.Amsterdam).DateTime);
+
     private static DateTimeOffset RecordedAt(IEvent e) => new(e.Timestamp.Ticks - e.Timestamp.Ticks % 10, e.Timestamp.Offset);
 
     private static TimelineEntry Logged(IEvent e, InteractionRecorded data)

@@ -172,6 +172,25 @@ public class managers_review_timelines(AppFixture fixture) : FormationContext(fi
     }
 
     [Fact]
+    public async Task a_follow_up_dropped_before_it_fell_due_is_history_from_the_day_it_was_dropped()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, global::Campaigns.Web.Dutch.Amsterdam).DateTime);
+        var logged = await Post("/api/meetings", _formation.Meeting(_formation.VanZwol, heldOn: today.ToString("yyyy-MM-dd")), 201);
+        var meeting = Read<CreatedBody>(await logged.ReadAsTextAsync()).Id;
+        await Host.Services.GetRequiredService<TimelineProgress>().WaitForEverythingAsync(TimeSpan.FromSeconds(30));
+        var planned = Assert.Single((await Get<TimelinePage>($"/api/timelines/contacts/{_formation.VanZwol}?type=follow-up-scheduled")).Items);
+        Assert.True(planned.HappenedOn > today, $"the thank-you is due later, not on {planned.HappenedOn}");
+
+        await Post($"/api/interactions/{meeting}/retraction", new { reason = "Ging niet door" }, 204);
+        await Host.Services.GetRequiredService<TimelineProgress>().WaitForEverythingAsync(TimeSpan.FromSeconds(30));
+        var dropped = Assert.Single((await Get<TimelinePage>($"/api/timelines/contacts/{_formation.VanZwol}?type=follow-up-scheduled")).Items);
+        Assert.Equal(planned.Id, dropped.Id);
+        Assert.StartsWith("Follow-up vervallen", dropped.Summary);
+        Assert.Equal(today, dropped.HappenedOn);
+        Assert.Equal(planned.HappenedOn, dropped.Revisions[0].HappenedOn); // as it was planned, for a look back in time
+    }
+
+    [Fact]
     public async Task pages_follow_the_cursor_in_happened_on_order()
     {
         for (var day = 1; day <= 5; day++)
