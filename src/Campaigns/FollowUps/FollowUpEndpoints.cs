@@ -121,7 +121,8 @@ public static class RescheduleFollowUpHandler
         if (stream.Aggregate is not { } followUp) return Problems.NotFound("Deze follow-up bestaat niet.");
         var check = new Check()
             .Date("dueOn", command.DueOn)
-            .MaxLength("reason", command.Reason, Check.LongText);
+            // Whoever finds the follow-up on its new day should know why it moved.
+            .Required("reason", command.Reason, Check.LongText);
         if (!check.IsValid) return check.ToProblem();
         if (followUp.IsOpen && followUp.DueOn == command.DueOn) return Problems.Conflict("Deze follow-up staat al op die datum.");
         return await FollowUpRules.MayChangeAsync(followUp, envelope, session, command.ExpectedVersion, stream, ct);

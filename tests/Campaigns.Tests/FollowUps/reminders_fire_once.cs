@@ -96,6 +96,8 @@ public class reminders_fire_once(AppFixture fixture) : FormationContext(fixture)
     {
         var (tracked, _) = await TrackedHttpCall(x => { x.Post.Json(new { description = "Verslag sturen", dueOn = InDays(5) }).ToUrl("/api/follow-ups"); x.StatusCodeShouldBe(201); });
         var reminder = Assert.Single(tracked.Scheduled.MessagesOf<RemindFollowUp>());
+        var withoutReason = await Post($"/api/follow-ups/{reminder.FollowUpId}/reschedule", new { dueOn = InDays(7) }, 400);
+        Assert.Contains("\"reason\":[\"Verplicht veld.\"]", await withoutReason.ReadAsTextAsync());
 
         var (rescheduled, _) = await TrackedHttpCall(x => { x.Post.Json(new { dueOn = InDays(7), reason = "Na het debat" }).ToUrl($"/api/follow-ups/{reminder.FollowUpId}/reschedule"); x.StatusCodeShouldBe(204); });
         await Host.InvokeMessageAndWaitAsync(reminder);
