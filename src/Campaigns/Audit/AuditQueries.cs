@@ -29,16 +29,20 @@ public static class AuditQueries
     /// <param name="user">Acting user name, exactly.</param>
     /// <param name="stream">One stream: a contact, campaign, demand, interaction or theme id.</param>
     /// <param name="after">The <c>next</c> of the previous page.</param>
-    [WolverineGet("/api/audit", OperationId = "ListAuditEntries"), Tags("Audit"), Authorize(Policy = Policies.Manager), EndpointSummary("Read the audit log."), EndpointDescription("Returns who did what and when, filtered by dates, user and stream, a page at a time (`after`, `limit`).")]
-    public static async Task<IResult> List(DateOnly? from, DateOnly? to, string? user, Guid? stream, long? after, int? limit,
+    /// <param name="order"><c>oldest</c> (the default) or <c>newest</c> first.</param>
+    [WolverineGet("/api/audit", OperationId = "ListAuditEntries"), Tags("Audit"), Authorize(Policy = Policies.Manager), EndpointSummary("Read the audit log."), EndpointDescription("Returns who did what and when, filtered by dates, user and stream, oldest or newest first (`order`), a page at a time (`after`, `limit`).")]
+    public static async Task<IResult> List(DateOnly? from, DateOnly? to, string? user, Guid? stream, long? after, int? limit, string? order,
         IQuerySession session, CancellationToken ct)
     {
         var check = Validate(from, to, user, after)
-            .That(limit is null or >= 1 and <= MaxLimit, "limit", $"Tussen 1 en {MaxLimit}.");
+            .That(limit is null or >= 1 and <= MaxLimit, "limit", $"Tussen 1 en {MaxLimit}.")
+            .That(order is null or Oldest or Newest, "order", $"Kies {Oldest} of {Newest}.");
         if (!check.IsValid) return Results.Problem(check.ToProblem());
 
-        return Results.Ok(await ReadAsync(session, from, to, user, stream, after, limit ?? DefaultLimit, ct));
+        return Results.Ok(await ReadAsync(session, from, to, user, stream, after, limit ?? DefaultLimit, ct, newestFirst: order == Newest));
     }
+
+    public const string Oldest = "oldest", Newest = "newest";
 
     /// <summary>The filters' ranges, for the API and the manager's page.</summary>
     public static Check Validate(DateOnly? from, DateOnly? to, string? user, long? after) =>
@@ -51,7 +55,7 @@ public static class AuditQueries
 
     /// <summary>The audit list itself, for the API and the manager's page.</summary>
     public static async Task<AuditPage> ReadAsync(IQuerySession session, DateOnly? from, DateOnly? to, string? user, Guid? stream,
-        long? after, int take, CancellationToken ct)
+        long? after, int take, CancellationToken ct, bool newestFirst = false)
     {
         // Tombstones are Marten's fillers for failed appends, not facts.
         var query = session.Events.QueryAllRawEvents().Where(e => e.EventTypeName != "tombstone");
@@ -71,9 +75,10 @@ public static class AuditQueries
             query = query.Where(e => e.UserName == name);
         }
         if (stream is { } id) query = query.Where(e => e.StreamId == id);
-        if (after is { } cursor) query = query.Where(e => e.Sequence > cursor);
+        // The cursor is the last position of the previous page, in whichever direction the pages go.
+        if (after is { } cursor) query = newestFirst ? query.Where(e => e.Sequence < cursor) : query.Where(e => e.Sequence > cursor);
 
-        var events = await query.OrderBy(e => e.Sequence).Take(take + 1).ToListAsync(ct);
+        var events = await (newestFirst ? query.OrderByDescending(e => e.Sequence) : query.OrderBy(e => e.Sequence)).Take(take + 1).ToListAsync(ct);
         var items = events.Take(take)
             .Select(e => new AuditEntry(e.Sequence, e.StreamId, e.Version, TimelineSummaries.TypeName(e.Data), e.UserName,
                 HappenedOn(e.Data), e.Timestamp))

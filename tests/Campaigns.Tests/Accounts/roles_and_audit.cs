@@ -109,5 +109,21 @@ public class roles_and_audit(AppFixture fixture) : FormationContext(fixture)
         Assert.Equal(3, first.Items.Count);
         var second = await Get<AuditPage>($"/api/audit?limit=3&after={first.Next}");
         Assert.True(second.Items[0].Sequence > first.Items[^1].Sequence);
+
+        // Newest first, in pages that go on backwards; the screen starts there.
+        var newest = await Get<AuditPage>($"/api/audit?stream={meeting}&order=newest");
+        Assert.Equal(["interaction-corrected", "meeting-held"], newest.Items.Select(e => e.Type));
+        var latest = await Get<AuditPage>("/api/audit?limit=3&order=newest");
+        var earlier = await Get<AuditPage>($"/api/audit?limit=3&order=newest&after={latest.Next}");
+        Assert.True(earlier.Items[0].Sequence < latest.Items[^1].Sequence);
+        Assert.Equal(latest.Items.Select(e => e.Sequence).OrderDescending(), latest.Items.Select(e => e.Sequence));
+        await Scenario(x => { x.Get.Url("/api/audit?order=sideways"); x.StatusCodeShouldBe(400); });
+
+        var screen = await (await Scenario(x => x.Get.Url($"/audit?Stream={meeting}"))).ReadAsTextAsync();
+        Assert.InRange(screen.IndexOf("<td>Contactmoment gecorrigeerd</td>", StringComparison.Ordinal), 0, screen.IndexOf("<td>Gesprek</td>", StringComparison.Ordinal));
+        var oldestFirst = await (await Scenario(x => x.Get.Url($"/audit?Stream={meeting}&volgorde=oudste"))).ReadAsTextAsync();
+        Assert.InRange(oldestFirst.IndexOf("<td>Gesprek</td>", StringComparison.Ordinal), 0, oldestFirst.IndexOf("<td>Contactmoment gecorrigeerd</td>", StringComparison.Ordinal));
+        var refused = await (await Scenario(x => { x.Get.Url("/audit?volgorde=willekeurig"); x.StatusCodeShouldBe(400); })).ReadAsTextAsync();
+        Assert.Contains("Volgorde: kies nieuwste of oudste.", refused);
     }
 }

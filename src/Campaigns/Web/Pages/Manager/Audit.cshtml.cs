@@ -15,8 +15,20 @@ public sealed class AuditModel(IQuerySession session) : PageModel
     [BindProperty(SupportsGet = true, Name = "gebruiker")] public string? User_ { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Stream { get; set; }
     [BindProperty(SupportsGet = true)] public long? After { get; set; }
+    /// <summary><c>nieuwste</c> (the default: what a manager checks is usually what just happened) or <c>oudste</c> first.</summary>
+    [BindProperty(SupportsGet = true, Name = "volgorde")] public string? Order { get; set; }
+
+    public bool IsOldestFirst => Order == TimelinePageModel.OldestFirst;
 
     public AuditPage Entries { get; private set; } = new([], null);
+
+    /// <summary>This page's filters as query values, with another order or page.</summary>
+    public string Link(string? order, long? after) =>
+        "/audit" + QueryString.Create(new Dictionary<string, string?>
+        {
+            ["From"] = From?.ToString("yyyy-MM-dd"), ["To"] = To?.ToString("yyyy-MM-dd"), ["gebruiker"] = User_, ["Stream"] = Stream?.ToString(),
+            ["volgorde"] = order, ["After"] = after?.ToString()
+        }.Where(v => !string.IsNullOrEmpty(v.Value)));
     public IReadOnlyList<string> FilterErrors { get; private set; } = [];
 
     /// <summary>The form's labels, by the query's field names and the page's properties alike.</summary>
@@ -31,6 +43,8 @@ public sealed class AuditModel(IQuerySession session) : PageModel
         var errors = ModelState.Where(e => e.Value is { Errors.Count: > 0 })
             .Select(e => $"{Labels.GetValueOrDefault(e.Key, e.Key)}: {(e.Key == "Stream" ? "geen geldig id." : "geen geldige waarde.")}")
             .ToList();
+        if (!string.IsNullOrEmpty(Order) && Order is not (TimelinePageModel.NewestFirst or TimelinePageModel.OldestFirst))
+            errors.Add($"Volgorde: kies {TimelinePageModel.NewestFirst} of {TimelinePageModel.OldestFirst}.");
         if (AuditQueries.Validate(From, To, User_, After).ToProblem() is HttpValidationProblemDetails invalid)
             errors.AddRange(invalid.Errors.SelectMany(e => e.Value.Select(m => $"{Labels.GetValueOrDefault(e.Key, e.Key)}: {m}")));
         if (errors.Count > 0)
@@ -39,7 +53,7 @@ public sealed class AuditModel(IQuerySession session) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Entries = await AuditQueries.ReadAsync(session, From, To, User_, Stream, After, PageSize, ct);
+        Entries = await AuditQueries.ReadAsync(session, From, To, User_, Stream, After, PageSize, ct, newestFirst: !IsOldestFirst);
         return Page();
     }
 }
