@@ -118,16 +118,7 @@ public sealed class TimelineSubscription : BatchSubscription
     /// </summary>
     private static Task WritePageAsync(IDocumentStore store, IReadOnlyCollection<TimelineEntry> changed, HashSet<Guid> existed, CancellationToken ct)
     {
-        return Task.WhenAll(EntriesAsync(), KeysAsync());
-
-        // Entries no earlier page wrote are plain COPY; only the others need Marten's upsert through a temporary table.
-        async Task EntriesAsync()
-        {
-            var fresh = changed.Where(e => !existed.Contains(e.Id)).ToList();
-            var again = changed.Where(e => existed.Contains(e.Id)).ToList();
-            if (fresh.Count > 0) await store.BulkInsertAsync(fresh, Weasel.Core.BulkInsertMode.InsertsOnly, cancellation: ct);
-            if (again.Count > 0) await store.BulkInsertAsync(again, Weasel.Core.BulkInsertMode.OverwriteExisting, cancellation: ct);
-        }
+        return Task.WhenAll(store.BulkInsertAsync(changed.ToList(), Weasel.Core.BulkInsertMode.OverwriteExisting, cancellation: ct), KeysAsync());
 
         async Task KeysAsync()
         {
