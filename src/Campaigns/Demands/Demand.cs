@@ -121,6 +121,21 @@ public sealed record Demand(
         ClosedOn = e.Partial ? ClosedOn : e.OccurredOn
     };
 
+    /// <summary>Without its latest adoption the demand reads as the steps before it left it.</summary>
+    public Demand Apply(DemandAdoptionRetracted e)
+    {
+        var adoptions = Adoptions.Take(Adoptions.Count - 1).ToList();
+        return this with
+        {
+            Adoptions = adoptions,
+            Status = adoptions.Count > 0 ? DemandStatus.Adopted
+                : Support.Count > 0 ? DemandStatus.Supported
+                : TimesRaised > 0 ? DemandStatus.Raised
+                : DemandStatus.Formulated,
+            ClosedOn = adoptions.LastOrDefault(a => !a.Partial)?.OccurredOn
+        };
+    }
+
     public Demand Apply(DemandRejected e) => this with { Status = DemandStatus.Rejected, ClosedOn = e.OccurredOn };
 
     public Demand Apply(DemandWithdrawn e) => this with { Status = DemandStatus.Withdrawn, ClosedOn = e.OccurredOn };

@@ -28,6 +28,14 @@ public static class DemandRules
         _ => null
     };
 
+    /// <summary>Only the latest step can be taken back: an adoption followed by a rejection or withdrawal is history.</summary>
+    public static string? CanRetractAdoption(Demand demand) => demand switch
+    {
+        { Adoptions.Count: 0 } => "Deze wens heeft geen overname om in te trekken.",
+        { Status: not DemandStatus.Adopted } => "Na de overname is de wens nog afgewezen of ingetrokken; die stap blijft staan.",
+        _ => null
+    };
+
     /// <summary>A step on the demand cannot have happened before the demand was formulated.</summary>
     public static Check NotBeforeFormulated(this Check check, string field, DateOnly? on, Demand demand) =>
         check.That(on is null || on >= demand.FormulatedOn, field,

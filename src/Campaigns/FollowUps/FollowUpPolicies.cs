@@ -78,9 +78,12 @@ public static class FollowUpPolicies
     public static FollowUpScheduled? AfterAdoption(DemandAdopted adopted, Demand demand, string adoptedBy, FollowUpPolicyOptions options) =>
         !options.CheckImplementationAfterAdoption
             ? null
-            : new FollowUpScheduled(IdFor(adopted.DemandId, $"implementation:{adopted.OccurredOn:O}"), FollowUpKind.ImplementationCheck,
+            : new FollowUpScheduled(ImplementationCheckId(adopted), FollowUpKind.ImplementationCheck,
                 $"Uitvoering controleren van wens {demand.Code ?? demand.Text}", adopted.OccurredOn.AddDays(options.ImplementationCheckDays),
                 adoptedBy, adopted.CampaignId, adopted.CreditedContactIds, [adopted.Theme], adopted.DemandId, null, adopted.OccurredOn);
+
+    /// <summary>The implementation check of one adoption: one per adoption, found again when the adoption is retracted.</summary>
+    public static Guid ImplementationCheckId(DemandAdopted adopted) => IdFor(adopted.DemandId, $"implementation:{adopted.OccurredOn:O}");
 
     /// <summary>Whether a demand can still lie untouched: it is flagged only while nobody settled it.</summary>
     public static bool Watched(Demand demand, FollowUpPolicyOptions options) =>

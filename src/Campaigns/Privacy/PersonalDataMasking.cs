@@ -91,6 +91,7 @@ public static class PersonalDataMasking
         Rule<DemandMentionRedated>(options);
         Rule<SupportRecorded>(options);
         Rule<DemandAdopted>(options);
+        Rule<DemandAdoptionRetracted>(options);
         Rule<DemandRejected>(options);
         Rule<DemandWithdrawn>(options);
         Rule<CampaignStarted>(options);

@@ -82,7 +82,7 @@ public static partial class SearchIndex
     public static string? KindOf(object data) => data switch
     {
         InteractionRecorded or InteractionCorrected or InteractionRetracted => SearchKinds.ContactMoment,
-        DemandFormulated or DemandCorrected or DemandAdopted or DemandRejected or DemandWithdrawn => SearchKinds.Demand,
+        DemandFormulated or DemandCorrected or DemandAdopted or DemandAdoptionRetracted or DemandRejected or DemandWithdrawn => SearchKinds.Demand,
         ContactRegistered or ContactDetailsChanged or ContactRoleChanged or ContactRoleEnded or ContactRoleHistoryCorrected
             or ContactForgotten => SearchKinds.Contact,
         Campaigns.CampaignStarted or Campaigns.CampaignClosed => SearchKinds.Campaign,
@@ -104,7 +104,7 @@ public static partial class SearchIndex
     [
         typeof(LetterSent), typeof(MeetingHeld), typeof(CallMade), typeof(EmailSent), typeof(HearingAttended),
         typeof(InteractionCorrected), typeof(InteractionRetracted),
-        typeof(DemandFormulated), typeof(DemandCorrected), typeof(DemandAdopted), typeof(DemandRejected), typeof(DemandWithdrawn),
+        typeof(DemandFormulated), typeof(DemandCorrected), typeof(DemandAdopted), typeof(DemandAdoptionRetracted), typeof(DemandRejected), typeof(DemandWithdrawn),
         typeof(ContactRegistered), typeof(ContactDetailsChanged), typeof(ContactRoleChanged), typeof(ContactRoleEnded),
         typeof(ContactRoleHistoryCorrected), typeof(ContactForgotten),
         typeof(Campaigns.CampaignStarted), typeof(Campaigns.CampaignClosed),

@@ -20,8 +20,8 @@ public static class TimelineHandlers
     [
         typeof(LetterSent), typeof(MeetingHeld), typeof(CallMade), typeof(EmailSent), typeof(HearingAttended),
         typeof(InteractionCorrected), typeof(InteractionRetracted),
-        typeof(DemandFormulated), typeof(DemandCorrected), typeof(SupportRecorded), typeof(DemandAdopted), typeof(DemandRejected), typeof(DemandWithdrawn),
-        typeof(ContactRegistered), typeof(ContactRoleChanged), typeof(ContactRoleEnded), typeof(CampaignStarted), typeof(CampaignClosed),
+        typeof(DemandFormulated), typeof(DemandCorrected), typeof(SupportRecorded), typeof(DemandAdopted), typeof(DemandAdoptionRetracted),
+        typeof(DemandRejected), typeof(DemandWithdrawn), typeof(ContactRegistered), typeof(ContactRoleChanged), typeof(ContactRoleEnded), typeof(CampaignStarted), typeof(CampaignClosed),
         typeof(FollowUpScheduled), typeof(FollowUpRescheduled), typeof(FollowUpRetargeted), typeof(FollowUpCompleted), typeof(FollowUpCancelled),
         typeof(Parliament.ParliamentItemLinked), typeof(Parliament.WrittenQuestionsNoted)
     ];
@@ -29,7 +29,7 @@ public static class TimelineHandlers
     /// <summary>The <c>eventType</c> an entry can have: the types of the events that start an entry, not of those that revise one.</summary>
     public static readonly IReadOnlySet<string> EntryTypeNames = EventTypes
         .Except([typeof(InteractionCorrected), typeof(InteractionRetracted), typeof(FollowUpRescheduled), typeof(FollowUpRetargeted),
-            typeof(FollowUpCompleted), typeof(FollowUpCancelled)])
+            typeof(FollowUpCompleted), typeof(FollowUpCancelled), typeof(DemandAdoptionRetracted)])
         .Select(TimelineSummaries.TypeName).ToHashSet();
 
     /// <summary>
@@ -46,6 +46,7 @@ public static class TimelineHandlers
         FollowUpRetargeted f => f.FollowUpId,
         FollowUpCompleted f => f.FollowUpId,
         FollowUpCancelled f => f.FollowUpId,
+        DemandAdoptionRetracted r => r.AdoptedEventId,
         DemandFormulated or DemandCorrected or SupportRecorded or DemandAdopted or DemandRejected or DemandWithdrawn
             or ContactRegistered or ContactRoleChanged or ContactRoleEnded or CampaignStarted or CampaignClosed
             or Parliament.ParliamentItemLinked or Parliament.WrittenQuestionsNoted => e.Id,
@@ -80,6 +81,7 @@ public static class TimelineHandlers
         (IEvent<FollowUpRetargeted> x, { } current) => Apply(x, current),
         (IEvent<FollowUpCompleted> x, { } current) => Apply(x, current),
         (IEvent<FollowUpCancelled> x, { } current) => Apply(x, current),
+        (IEvent<DemandAdoptionRetracted> x, { } current) => Apply(x, current),
         _ => entry
     };
 
@@ -158,6 +160,10 @@ public static class TimelineHandlers
 
     public static TimelineEntry Create(IEvent<DemandAdopted> e) =>
         Fact(e, e.Data.OccurredOn, TimelineSummaries.Adopted(e.Data), e.Data.CampaignId, [e.Data.Theme], e.Data.CreditedContactIds, [e.Data.DemandId]);
+
+    /// <summary>A retracted adoption leaves the timelines as a retracted contact moment does: shown on request, with the reason.</summary>
+    public static TimelineEntry Apply(IEvent<DemandAdoptionRetracted> e, TimelineEntry entry) =>
+        entry.Revise(entry.Revisions[^1] with { RecordedAt = RecordedAt(e), Retracted = true, Reason = e.Data.Reason });
 
     public static TimelineEntry Create(IEvent<DemandRejected> e) =>
         Fact(e, e.Data.OccurredOn, TimelineSummaries.WithNote("Wens afgewezen", e.Data.Note), e.Data.CampaignId, [e.Data.Theme], [], [e.Data.DemandId]);

@@ -85,7 +85,7 @@ public static class Dutch
     /// </summary>
     private static readonly IReadOnlyDictionary<string, string> OtherEventTypes = new Dictionary<string, string>
     {
-        ["theme-added"] = "Thema toegevoegd", ["theme-renamed"] = "Thema hernoemd", ["demand-raised"] = "Wens ingebracht", ["demand-mention-withdrawn"] = "Wens niet meer ingebracht", ["demand-mention-redated"] = "Datum van inbrengen verbeterd",
+        ["theme-added"] = "Thema toegevoegd", ["theme-renamed"] = "Thema hernoemd", ["demand-raised"] = "Wens ingebracht", ["demand-mention-withdrawn"] = "Wens niet meer ingebracht", ["demand-mention-redated"] = "Datum van inbrengen verbeterd", ["demand-adoption-retracted"] = "Overname ingetrokken",
         ["interaction-corrected"] = "Contactmoment gecorrigeerd", ["interaction-retracted"] = "Contactmoment ingetrokken",
         ["contact-forgotten"] = "Contactpersoon vergeten", ["data-subject-informed"] = "Betrokkene geïnformeerd",
         ["follow-up-scheduled"] = "Follow-up gepland", ["follow-up-completed"] = "Follow-up afgerond",

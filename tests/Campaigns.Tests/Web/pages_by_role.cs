@@ -60,6 +60,7 @@ public class pages_by_role(AppFixture fixture) : FormationContext(fixture)
         ["wensen/{id:guid}/{step:regex(^(steun|aangenomen|afgewezen|ingetrokken)$)}"] = ($"/wensen/{_formation.Demand2d}/steun", Roles.Manager),
         ["wensen/{id:guid}/kamer"] = ($"/wensen/{_formation.Demand2d}/kamer", Roles.Manager),
         ["wensen/{id:guid}/aanpassen"] = ($"/wensen/{_formation.Demand2d}/aanpassen", Roles.Manager),
+        ["wensen/{id:guid}/overname-intrekken"] = ($"/wensen/{_formation.Demand2d}/overname-intrekken", Roles.Manager),
         ["dekking"] = ("/dekking", Roles.Manager),
         ["audit"] = ("/audit", Roles.Manager),
         ["import/kamerleden"] = ("/import/kamerleden", Roles.Manager),
