@@ -15,5 +15,13 @@ public sealed record Campaign(
     public static Campaign Create(CampaignStarted e) =>
         new(e.CampaignId, e.Name, e.Goal, e.StartsOn, e.EndsOn, e.Themes, CampaignStatus.Active, null);
 
+    public Campaign Apply(CampaignCorrected e) => this with
+    {
+        Name = e.Changes.Name ?? Name,
+        Goal = e.Changes.Goal ?? Goal,
+        EndsOn = e.Changes.EndsOn ?? EndsOn,
+        Themes = e.Changes.Themes ?? Themes
+    };
+
     public Campaign Apply(CampaignClosed e) => this with { Status = CampaignStatus.Closed, ClosedOn = e.ClosedOn };
 }

@@ -95,6 +95,7 @@ public static class PersonalDataMasking
         Rule<DemandRejected>(options);
         Rule<DemandWithdrawn>(options);
         Rule<CampaignStarted>(options);
+        Rule<CampaignCorrected>(options);
         Rule<CampaignClosed>(options);
         Rule<ThemeAdded>(options);
         Rule<ThemeRenamed>(options);

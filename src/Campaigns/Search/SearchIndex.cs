@@ -85,7 +85,7 @@ public static partial class SearchIndex
         DemandFormulated or DemandCorrected or DemandAdopted or DemandAdoptionRetracted or DemandRejected or DemandWithdrawn => SearchKinds.Demand,
         ContactRegistered or ContactDetailsChanged or ContactRoleChanged or ContactRoleEnded or ContactRoleHistoryCorrected
             or ContactForgotten => SearchKinds.Contact,
-        Campaigns.CampaignStarted or Campaigns.CampaignClosed => SearchKinds.Campaign,
+        Campaigns.CampaignStarted or Campaigns.CampaignCorrected or Campaigns.CampaignClosed => SearchKinds.Campaign,
         ThemeAdded or ThemeRenamed => SearchKinds.Theme,
         _ when ParliamentItemEvents.Contains(data.GetType()) => SearchKinds.ParliamentItem,
         _ => null
@@ -107,7 +107,7 @@ public static partial class SearchIndex
         typeof(DemandFormulated), typeof(DemandCorrected), typeof(DemandAdopted), typeof(DemandAdoptionRetracted), typeof(DemandRejected), typeof(DemandWithdrawn),
         typeof(ContactRegistered), typeof(ContactDetailsChanged), typeof(ContactRoleChanged), typeof(ContactRoleEnded),
         typeof(ContactRoleHistoryCorrected), typeof(ContactForgotten),
-        typeof(Campaigns.CampaignStarted), typeof(Campaigns.CampaignClosed),
+        typeof(Campaigns.CampaignStarted), typeof(Campaigns.CampaignCorrected), typeof(Campaigns.CampaignClosed),
         typeof(ThemeAdded), typeof(ThemeRenamed), .. ParliamentItemEvents
     ];
 

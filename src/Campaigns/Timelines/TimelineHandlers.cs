@@ -21,7 +21,7 @@ public static class TimelineHandlers
         typeof(LetterSent), typeof(MeetingHeld), typeof(CallMade), typeof(EmailSent), typeof(HearingAttended),
         typeof(InteractionCorrected), typeof(InteractionRetracted),
         typeof(DemandFormulated), typeof(DemandCorrected), typeof(SupportRecorded), typeof(DemandAdopted), typeof(DemandAdoptionRetracted),
-        typeof(DemandRejected), typeof(DemandWithdrawn), typeof(ContactRegistered), typeof(ContactRoleChanged), typeof(ContactRoleEnded), typeof(CampaignStarted), typeof(CampaignClosed),
+        typeof(DemandRejected), typeof(DemandWithdrawn), typeof(ContactRegistered), typeof(ContactRoleChanged), typeof(ContactRoleEnded), typeof(CampaignStarted), typeof(CampaignCorrected), typeof(CampaignClosed),
         typeof(FollowUpScheduled), typeof(FollowUpRescheduled), typeof(FollowUpRetargeted), typeof(FollowUpCompleted), typeof(FollowUpCancelled),
         typeof(Parliament.ParliamentItemLinked), typeof(Parliament.WrittenQuestionsNoted)
     ];
@@ -48,7 +48,7 @@ public static class TimelineHandlers
         FollowUpCancelled f => f.FollowUpId,
         DemandAdoptionRetracted r => r.AdoptedEventId,
         DemandFormulated or DemandCorrected or SupportRecorded or DemandAdopted or DemandRejected or DemandWithdrawn
-            or ContactRegistered or ContactRoleChanged or ContactRoleEnded or CampaignStarted or CampaignClosed
+            or ContactRegistered or ContactRoleChanged or ContactRoleEnded or CampaignStarted or CampaignCorrected or CampaignClosed
             or Parliament.ParliamentItemLinked or Parliament.WrittenQuestionsNoted => e.Id,
         _ => null
     };
@@ -71,6 +71,7 @@ public static class TimelineHandlers
         (IEvent<ContactRoleChanged> x, _) => Create(x),
         (IEvent<ContactRoleEnded> x, _) => Create(x),
         (IEvent<CampaignStarted> x, _) => Create(x),
+        (IEvent<CampaignCorrected> x, _) => Create(x),
         (IEvent<CampaignClosed> x, _) => Create(x),
         (IEvent<Parliament.ParliamentItemLinked> x, _) => Create(x),
         (IEvent<Parliament.WrittenQuestionsNoted> x, _) => Create(x),
@@ -182,6 +183,10 @@ public static class TimelineHandlers
 
     public static TimelineEntry Create(IEvent<CampaignStarted> e) =>
         Fact(e, e.Data.StartsOn, $"Campagne gestart: {e.Data.Name}", e.Data.CampaignId, e.Data.Themes, [], []);
+
+    public static TimelineEntry Create(IEvent<CampaignCorrected> e) =>
+        Fact(e, DayOf(e), TimelineSummaries.WithNote(e.Data.Changes.Name is { } name ? $"Campagne aangepast: {name}" : "Campagne aangepast", e.Data.Reason),
+            e.Data.CampaignId, e.Data.Changes.Themes ?? [], [], []);
 
     public static TimelineEntry Create(IEvent<CampaignClosed> e) =>
         Fact(e, e.Data.ClosedOn, TimelineSummaries.WithNote("Campagne gesloten", e.Data.Note), e.Data.CampaignId, [], [], []);

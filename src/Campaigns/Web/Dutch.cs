@@ -65,7 +65,7 @@ public static class Dutch
         ("hearing-attended", "Rondetafelgesprek"), ("demand-formulated", "Wens geformuleerd"), ("demand-corrected", "Wens aangepast"), ("support-recorded", "Steun"),
         ("demand-adopted", "Wens overgenomen"), ("demand-rejected", "Wens afgewezen"), ("demand-withdrawn", "Wens ingetrokken"), ("parliament-item-linked", "Gekoppeld aan de Kamer"), ("written-questions-noted", "Kamervragen"),
         ("contact-registered", "Contactpersoon vastgelegd"), ("contact-role-changed", "Nieuwe rol"), ("contact-role-ended", "Rol beëindigd"),
-        ("campaign-started", "Campagne gestart"), ("campaign-closed", "Campagne gesloten")
+        ("campaign-started", "Campagne gestart"), ("campaign-corrected", "Campagne aangepast"), ("campaign-closed", "Campagne gesloten")
     ];
 
     /// <summary>

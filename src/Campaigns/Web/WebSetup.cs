@@ -81,7 +81,7 @@ public static class WebSetup
     [
         "/Manager/Audit", "/Manager/ImportKamerleden", "/Manager/Dashboard", "/Manager/Demand", "/Manager/DemandStep",
         "/Manager/StartCampaign", "/Manager/FormulateDemand", "/Manager/Export", "/Manager/TeamFollowUps", "/Manager/Coverage",
-        "/Manager/ThemeParliament", "/Manager/DemandParliament", "/Manager/CampaignTimeline", "/Manager/CorrectDemand", "/Manager/RetractAdoption"
+        "/Manager/ThemeParliament", "/Manager/DemandParliament", "/Manager/CampaignTimeline", "/Manager/CorrectDemand", "/Manager/RetractAdoption", "/Manager/CorrectCampaign"
     ];
 
     public static void MapCampaignsWeb(this WebApplication app)

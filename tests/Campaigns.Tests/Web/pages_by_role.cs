@@ -55,6 +55,7 @@ public class pages_by_role(AppFixture fixture) : FormationContext(fixture)
         ["campagnes/nieuw"] = ("/campagnes/nieuw", Roles.Manager),
         ["campagnes/{id:guid}"] = ($"/campagnes/{_formation.CampaignId}", Roles.Manager),
         ["campagnes/{id:guid}/tijdlijn"] = ($"/campagnes/{_formation.CampaignId}/tijdlijn", Roles.Manager),
+        ["campagnes/{id:guid}/aanpassen"] = ($"/campagnes/{_formation.CampaignId}/aanpassen", Roles.Manager),
         ["campagnes/{id:guid}/wensen/nieuw"] = ($"/campagnes/{_formation.CampaignId}/wensen/nieuw", Roles.Manager),
         ["wensen/{id:guid}"] = ($"/wensen/{_formation.Demand2d}", Roles.Manager),
         ["wensen/{id:guid}/{step:regex(^(steun|aangenomen|afgewezen|ingetrokken)$)}"] = ($"/wensen/{_formation.Demand2d}/steun", Roles.Manager),
