@@ -59,7 +59,7 @@ public static class AdoptDemandHandler
         var adopted = Decide(command, demand);
         var adoptedBy = envelope.UserName ?? throw new InvalidOperationException("An adoption needs the acting user.");
         return (CommandResult.Changed(command.DemandId), [adopted],
-            FollowUpScheduling.AfterAdoption(adopted, demand, adoptedBy, policies.Value));
+            FollowUpScheduling.AfterAdoption(adopted, stream.CurrentVersion.GetValueOrDefault() + 1, demand, adoptedBy, policies.Value));
     }
 
     public static DemandAdopted Decide(AdoptDemand command, Demand demand) =>

@@ -121,20 +121,11 @@ public sealed record Demand(
         ClosedOn = e.Partial ? ClosedOn : e.OccurredOn
     };
 
-    /// <summary>Without its latest adoption the demand reads as the steps before it left it.</summary>
-    public Demand Apply(DemandAdoptionRetracted e)
+    /// <summary>Without its latest adoption, the demand reads as its other steps left it (DemandStreams.Fold).</summary>
+    public Demand Apply(DemandAdoptionRetracted e) => this with
     {
-        var adoptions = Adoptions.Take(Adoptions.Count - 1).ToList();
-        return this with
-        {
-            Adoptions = adoptions,
-            Status = adoptions.Count > 0 ? DemandStatus.Adopted
-                : Support.Count > 0 ? DemandStatus.Supported
-                : TimesRaised > 0 ? DemandStatus.Raised
-                : DemandStatus.Formulated,
-            ClosedOn = adoptions.LastOrDefault(a => !a.Partial)?.OccurredOn
-        };
-    }
+        Adoptions = Adoptions.Take(Adoptions.Count - 1).ToList(), Status = e.Status, ClosedOn = e.ClosedOn
+    };
 
     public Demand Apply(DemandRejected e) => this with { Status = DemandStatus.Rejected, ClosedOn = e.OccurredOn };
 

@@ -45,6 +45,47 @@ public static class DemandStreams
         return new DemandMentionRedated(demandId, interactionId, on, FirstDay(mentions), Latest(mentions));
     }
 
+    /// <summary>The adoptions that stand, oldest first: each adoption's event, unless a later retraction took it back.</summary>
+    public static IReadOnlyList<IEvent> StandingAdoptions(IReadOnlyList<IEvent> demandEvents)
+    {
+        var standing = new List<IEvent>();
+        foreach (var e in demandEvents)
+            if (e.Data is DemandAdopted) standing.Add(e);
+            else if (e.Data is DemandAdoptionRetracted retracted) standing.RemoveAll(a => a.Id == retracted.AdoptedEventId);
+        return standing;
+    }
+
+    /// <summary>
+    /// The demand as its events leave it when the adoption <paramref name="withoutAdoption"/> and every retracted one had
+    /// never been recorded, folded by the demand's own Apply methods: what a retraction restores (a rejection before it
+    /// included).
+    /// </summary>
+    public static Demand? Fold(IReadOnlyList<IEvent> demandEvents, Guid? withoutAdoption = null)
+    {
+        var standing = StandingAdoptions(demandEvents).Select(a => a.Id).ToHashSet();
+        Demand? demand = null;
+        foreach (var e in demandEvents)
+        {
+            if (e.Data is DemandAdoptionRetracted || (e.Data is DemandAdopted && (!standing.Contains(e.Id) || e.Id == withoutAdoption))) continue;
+            demand = (e.Data, demand) switch
+            {
+                (DemandFormulated formulated, _) => Demand.Create(formulated),
+                (DemandRaised, { } d) => d.Apply((IEvent<DemandRaised>)e),
+                (DemandMentionWithdrawn withdrawn, { } d) => d.Apply(withdrawn),
+                (DemandMentionRedated redated, { } d) => d.Apply(redated),
+                (DemandCorrected corrected, { } d) => d.Apply(corrected),
+                (SupportRecorded support, { } d) => d.Apply(support),
+                (DemandAdopted adopted, { } d) => d.Apply(adopted),
+                (DemandRejected rejected, { } d) => d.Apply(rejected),
+                (DemandWithdrawn withdrawn, { } d) => d.Apply(withdrawn),
+                (Parliament.ParliamentItemLinked linked, { } d) => d.Apply(linked),
+                (Parliament.ParliamentProposalDismissed dismissed, { } d) => d.Apply(dismissed),
+                _ => throw new InvalidOperationException($"A demand's stream holds {e.Data.GetType().Name}, which Fold does not know.")
+            };
+        }
+        return demand;
+    }
+
     /// <summary>The demand's standing mentions by contact moment, with the stream version that first recorded each.</summary>
     private static Dictionary<Guid, (DemandMention Mention, long Version)> Mentions(IReadOnlyList<IEvent> demandEvents)
     {

@@ -1,4 +1,5 @@
 using Campaigns.FollowUps;
+using Microsoft.Extensions.Options;
 
 namespace Campaigns.Demands;
 
@@ -12,8 +13,13 @@ public record RetractAdoption(string Reason)
     public long? ExpectedVersion { get; init; }
 }
 
-/// <summary>The latest adoption (the event <see cref="AdoptedEventId"/>) did not happen as recorded.</summary>
-public record DemandAdoptionRetracted(Guid DemandId, Guid CampaignId, string Theme, Guid AdoptedEventId, DateOnly AdoptedOn, string Reason);
+/// <summary>
+/// The latest standing adoption (the event <see cref="AdoptedEventId"/>) did not happen as recorded. Carries the status and
+/// closing day the demand has without it, as its other events left them, so the snapshot needs no replay to fold it.
+/// </summary>
+public record DemandAdoptionRetracted(
+    Guid DemandId, Guid CampaignId, string Theme, DateOnly RetractedOn, Guid AdoptedEventId, DateOnly AdoptedOn, DemandStatus Status,
+    DateOnly? ClosedOn, string Reason);
 
 public static class RetractAdoptionHandler
 {
@@ -27,16 +33,30 @@ public static class RetractAdoptionHandler
             : CommandBus.Unchanged(command.ExpectedVersion, stream);
     }
 
-    /// <summary>Also cancels the check on the adoption's implementation, which has nothing left to check.</summary>
+    /// <summary>
+    /// Also cancels the adoption's implementation check, and watches the demand again for lying untouched when it is open
+    /// once more.
+    /// </summary>
     public static async Task<(CommandResult, Events, OutgoingMessages)> Handle(RetractAdoption command, [WriteAggregate] IEventStream<Demand> stream,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, IOptions<FollowUpPolicyOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var demand = stream.Aggregate!;
-        var adopted = (await session.Events.FetchStreamAsync(command.DemandId, token: ct)).Last(e => e.Data is DemandAdopted);
-        var adoption = (DemandAdopted)adopted.Data;
-        var retracted = new DemandAdoptionRetracted(demand.Id, demand.CampaignId, demand.Theme, adopted.Id, adoption.OccurredOn, command.Reason.Trim());
-        return (CommandResult.Changed(command.DemandId), [retracted],
-            [new SettleFollowUp(FollowUpPolicies.ImplementationCheckId(adoption), $"Overname ingetrokken: {retracted.Reason}", null)]);
+        var events = await session.Events.FetchStreamAsync(command.DemandId, token: ct);
+        var target = DemandStreams.StandingAdoptions(events)[^1];
+        var adoption = (DemandAdopted)target.Data;
+        var without = DemandStreams.Fold(events, target.Id)!;
+        var retracted = new DemandAdoptionRetracted(demand.Id, demand.CampaignId, demand.Theme, Web.Dutch.Today(clock), target.Id,
+            adoption.OccurredOn, without.Status, without.ClosedOn, command.Reason.Trim());
+
+        var reason = $"Overname ingetrokken: {retracted.Reason}";
+        var messages = new OutgoingMessages
+        {
+            new SettleFollowUp(FollowUpPolicies.ImplementationCheckId(demand.Id, adoption.OccurredOn, target.Version), reason, null),
+            new SettleFollowUp(FollowUpPolicies.LegacyImplementationCheckId(demand.Id, adoption.OccurredOn), reason, null)
+        };
+        if (FollowUpPolicies.Watched(without, options.Value) && without.LatestMention is { } latest)
+            messages.AddRange(FollowUpScheduling.CheckActivity(demand.Id, latest.On, options.Value));
+        return (CommandResult.Changed(command.DemandId), [retracted], messages);
     }
 }
 

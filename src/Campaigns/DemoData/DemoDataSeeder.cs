@@ -197,8 +197,9 @@ public sealed class DemoDataSeeder(
                 var demand = await FetchAsync<Demand>(session, s.DemandId, step, ct);
                 Ensure(await AdoptDemandHandler.ValidateAsync(s.Command with { DemandId = s.DemandId }, demand, session, clock, ct), step);
                 var adopted = AdoptDemandHandler.Decide(s.Command, demand.Aggregate!);
+                var adoptedAt = demand.CurrentVersion.GetValueOrDefault() + 1;
                 demand.AppendOne(adopted);
-                if (FollowUpPolicies.AfterAdoption(adopted, demand.Aggregate!, s.Actor, policies.Value) is { } check)
+                if (FollowUpPolicies.AfterAdoption(adopted, adoptedAt, demand.Aggregate!, s.Actor, policies.Value) is { } check)
                     session.Events.StartStream<FollowUp>(check.FollowUpId, check);
                 break;
             }
@@ -261,11 +262,7 @@ public sealed class DemoDataSeeder(
                         new DemandRaised(raise.DemandId, raise.InteractionId, raise.RaisedOn, raise.ContactIds));
                 await WithdrawMentionsAsync(session, messages.OfType<WithdrawDemandMention>(), step, ct);
                 foreach (var move in messages.OfType<RedateDemandMention>())
-                {
-                    var demand = await FetchAsync<Demand>(session, move.DemandId, step, ct);
-                    var events = await session.Events.FetchStreamAsync(move.DemandId, token: ct);
-                    if (DemandStreams.Redate(move.DemandId, events, move.InteractionId, move.RaisedOn) is { } redated) demand.AppendOne(redated);
-                }
+                    await OnDemandAsync(session, move.DemandId, step, events => DemandStreams.Redate(move.DemandId, events, move.InteractionId, move.RaisedOn), ct);
                 break;
             }
             case RetractInteractionStep s:
@@ -322,11 +319,14 @@ public sealed class DemoDataSeeder(
     private static async Task WithdrawMentionsAsync(IDocumentSession session, IEnumerable<WithdrawDemandMention> withdrawals, DemoStep step, CancellationToken ct)
     {
         foreach (var withdrawal in withdrawals)
-        {
-            var demand = await FetchAsync<Demand>(session, withdrawal.DemandId, step, ct);
-            var events = await session.Events.FetchStreamAsync(withdrawal.DemandId, token: ct);
-            if (DemandStreams.Withdraw(withdrawal.DemandId, events, withdrawal.InteractionId) is { } withdrawn) demand.AppendOne(withdrawn);
-        }
+            await OnDemandAsync(session, withdrawal.DemandId, step, events => DemandStreams.Withdraw(withdrawal.DemandId, events, withdrawal.InteractionId), ct);
+    }
+
+    /// <summary>What the demands queue's handlers do: decide from the demand's events, and append what they decided, if anything.</summary>
+    private static async Task OnDemandAsync(IDocumentSession session, Guid demandId, DemoStep step, Func<IReadOnlyList<IEvent>, object?> decide, CancellationToken ct)
+    {
+        var demand = await FetchAsync<Demand>(session, demandId, step, ct);
+        if (decide(await session.Events.FetchStreamAsync(demandId, token: ct)) is { } decided) demand.AppendOne(decided);
     }
 
     /// <summary>What <c>[WriteAggregate]</c> does for an endpoint: the current state, and the version to append after.</summary>

@@ -75,15 +75,23 @@ public static class FollowUpPolicies
             .Select(f => new FollowUpCancelled(f.Id, $"Later contact op {recorded.HappenedOn:yyyy-MM-dd}: {recorded.Subject}", recorded.InteractionId))
             .ToList();
 
-    public static FollowUpScheduled? AfterAdoption(DemandAdopted adopted, Demand demand, string adoptedBy, FollowUpPolicyOptions options) =>
+    /// <param name="adoptedAt">The version of the adoption on the demand's stream: each adoption gets a check of its own.</param>
+    public static FollowUpScheduled? AfterAdoption(DemandAdopted adopted, long adoptedAt, Demand demand, string adoptedBy, FollowUpPolicyOptions options) =>
         !options.CheckImplementationAfterAdoption
             ? null
-            : new FollowUpScheduled(ImplementationCheckId(adopted), FollowUpKind.ImplementationCheck,
+            : new FollowUpScheduled(ImplementationCheckId(adopted.DemandId, adopted.OccurredOn, adoptedAt), FollowUpKind.ImplementationCheck,
                 $"Uitvoering controleren van wens {demand.Code ?? demand.Text}", adopted.OccurredOn.AddDays(options.ImplementationCheckDays),
                 adoptedBy, adopted.CampaignId, adopted.CreditedContactIds, [adopted.Theme], adopted.DemandId, null, adopted.OccurredOn);
 
-    /// <summary>The implementation check of one adoption: one per adoption, found again when the adoption is retracted.</summary>
-    public static Guid ImplementationCheckId(DemandAdopted adopted) => IdFor(adopted.DemandId, $"implementation:{adopted.OccurredOn:O}");
+    /// <summary>
+    /// The implementation check of one adoption, found again when the adoption is retracted. The stream version keeps a
+    /// second adoption on the same day (after a retraction, or in part) apart from the first.
+    /// </summary>
+    public static Guid ImplementationCheckId(Guid demandId, DateOnly adoptedOn, long adoptedAt) =>
+        IdFor(demandId, $"implementation:{adoptedOn:O}@{adoptedAt}");
+
+    /// <summary>The id of an adoption's implementation check before it carried the stream version.</summary>
+    public static Guid LegacyImplementationCheckId(Guid demandId, DateOnly adoptedOn) => IdFor(demandId, $"implementation:{adoptedOn:O}");
 
     /// <summary>Whether a demand can still lie untouched: it is flagged only while nobody settled it.</summary>
     public static bool Watched(Demand demand, FollowUpPolicyOptions options) =>

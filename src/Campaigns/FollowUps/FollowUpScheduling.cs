@@ -69,8 +69,8 @@ public static class FollowUpScheduling
         else messages.Add(message);
     }
 
-    public static OutgoingMessages AfterAdoption(DemandAdopted adopted, Demand demand, string adoptedBy, FollowUpPolicyOptions options) =>
-        FollowUpPolicies.AfterAdoption(adopted, demand, adoptedBy, options) is { } scheduled ? [new OpenFollowUp(scheduled)] : [];
+    public static OutgoingMessages AfterAdoption(DemandAdopted adopted, long adoptedAt, Demand demand, string adoptedBy, FollowUpPolicyOptions options) =>
+        FollowUpPolicies.AfterAdoption(adopted, adoptedAt, demand, adoptedBy, options) is { } scheduled ? [new OpenFollowUp(scheduled)] : [];
 }
 
 public static class OpenFollowUpHandler

@@ -41,6 +41,7 @@ public static class WebhookKinds
     public const string InteractionCorrected = "interaction.corrected";
     public const string InteractionRetracted = "interaction.retracted";
     public const string DemandAdopted = "demand.adopted";
+    public const string DemandAdoptionRetracted = "demand.adoption-retracted";
     public const string DemandRejected = "demand.rejected";
     public const string DemandWithdrawn = "demand.withdrawn";
     public const string CampaignStarted = "campaign.started";
@@ -50,7 +51,7 @@ public static class WebhookKinds
 
     public static readonly IReadOnlyList<string> All =
     [
-        InteractionLogged, InteractionCorrected, InteractionRetracted, DemandAdopted, DemandRejected, DemandWithdrawn,
+        InteractionLogged, InteractionCorrected, InteractionRetracted, DemandAdopted, DemandAdoptionRetracted, DemandRejected, DemandWithdrawn,
         CampaignStarted, CampaignClosed, FollowUpDue, FollowUpOverdue
     ];
 }

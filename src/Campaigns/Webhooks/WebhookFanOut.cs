@@ -27,7 +27,7 @@ public sealed class WebhookSubscription : BatchSubscription
     [
         typeof(LetterSent), typeof(MeetingHeld), typeof(CallMade), typeof(EmailSent), typeof(HearingAttended),
         typeof(InteractionCorrected), typeof(InteractionRetracted),
-        typeof(DemandAdopted), typeof(DemandRejected), typeof(DemandWithdrawn),
+        typeof(DemandAdopted), typeof(DemandAdoptionRetracted), typeof(DemandRejected), typeof(DemandWithdrawn),
         typeof(CampaignStarted), typeof(CampaignClosed),
         typeof(FollowUpDue), typeof(FollowUpOverdue)
     ];
@@ -84,6 +84,7 @@ public sealed class WebhookSubscription : BatchSubscription
         InteractionCorrected c => new(WebhookKinds.InteractionCorrected, $"/api/interactions/{c.InteractionId}", new() { ["interactionId"] = c.InteractionId }),
         InteractionRetracted r => new(WebhookKinds.InteractionRetracted, $"/api/interactions/{r.InteractionId}", new() { ["interactionId"] = r.InteractionId }),
         DemandAdopted a => Demand(WebhookKinds.DemandAdopted, a.DemandId, a.CampaignId),
+        DemandAdoptionRetracted r => Demand(WebhookKinds.DemandAdoptionRetracted, r.DemandId, r.CampaignId),
         DemandRejected r => Demand(WebhookKinds.DemandRejected, r.DemandId, r.CampaignId),
         DemandWithdrawn w => Demand(WebhookKinds.DemandWithdrawn, w.DemandId, w.CampaignId),
         CampaignStarted s => new(WebhookKinds.CampaignStarted, $"/api/campaigns/{s.CampaignId}", new() { ["campaignId"] = s.CampaignId }),

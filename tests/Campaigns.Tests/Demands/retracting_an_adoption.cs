@@ -20,8 +20,7 @@ public class retracting_an_adoption(AppFixture fixture) : FormationContext(fixtu
         await Post($"/api/demands/{_formation.Demand2d}/adoption", new { venue = "Motion", reference = "Motie 36600-XIII-12", occurredOn = "2025-12-04" }, 204);
         var adopted = await Get<Demand>($"/api/demands/{_formation.Demand2d}");
         Assert.Equal((DemandStatus.Adopted, new DateOnly(2025, 12, 4)), (adopted.Status, adopted.ClosedOn));
-        var check = await Get<FollowUp>($"/api/follow-ups/{FollowUpPolicies.ImplementationCheckId(new DemandAdopted(_formation.Demand2d, _formation.CampaignId, "vakmensen", AdoptionVenue.Motion, null, false, new DateOnly(2025, 12, 4), null, [], []))}");
-        Assert.True(check.IsOpen);
+        var check = await ImplementationCheckAsync(_formation.Demand2d);
 
         await Post($"/api/demands/{_formation.Demand2d}/adoption/retraction", new { reason = "Motie is verworpen, niet aangenomen" }, 204);
 
@@ -37,9 +36,52 @@ public class retracting_an_adoption(AppFixture fixture) : FormationContext(fixtu
         Assert.True(trace.Retracted);
         Assert.Equal("Motie is verworpen, niet aangenomen", trace.RetractionReason);
 
-        // Adopted again, the right way this time.
-        await Post($"/api/demands/{_formation.Demand2d}/adoption", new { venue = "CoalitionAgreement", occurredOn = "2026-01-15" }, 204);
+        // Adopted again the right way, on the same day: it gets an implementation check of its own.
+        await Post($"/api/demands/{_formation.Demand2d}/adoption", new { venue = "CoalitionAgreement", occurredOn = "2025-12-04" }, 204);
         Assert.Equal(DemandStatus.Adopted, (await Get<Demand>($"/api/demands/{_formation.Demand2d}")).Status);
+        Assert.NotEqual(check.Id, (await ImplementationCheckAsync(_formation.Demand2d)).Id);
+
+        // The audit dates the retraction on the day it was recorded, not on the adoption's day.
+        var audit = await Get<global::Campaigns.Audit.AuditPage>($"/api/audit?stream={_formation.Demand2d}");
+        Assert.Equal(Today, Assert.Single(audit.Items, e => e.Type == "demand-adoption-retracted").HappenedOn);
+    }
+
+    [Fact]
+    public async Task a_rejection_before_the_adoption_stands_again()
+    {
+        await Post($"/api/demands/{_formation.Demand2d}/rejection", new { occurredOn = "2025-12-01", note = "Niet in het akkoord" }, 204);
+        await Post($"/api/demands/{_formation.Demand2d}/adoption", new { venue = "Budget", occurredOn = "2025-12-10" }, 204);
+        await Post($"/api/demands/{_formation.Demand2d}/adoption/retraction", new { reason = "Ging over een andere wens" }, 204);
+
+        var demand = await Get<Demand>($"/api/demands/{_formation.Demand2d}");
+        Assert.Equal((DemandStatus.Rejected, new DateOnly(2025, 12, 1)), (demand.Status, demand.ClosedOn));
+        await AssertSnapshotIsTheFoldAsync(_formation.Demand2d);
+    }
+
+    [Fact]
+    public async Task retracting_twice_takes_back_the_two_latest_adoptions_in_turn()
+    {
+        await Create("/api/meetings", _formation.Meeting(_formation.VanZwol, heldOn: "2025-11-20"));
+        await Post($"/api/demands/{_formation.Demand2d}/adoption", new { venue = "Budget", partial = true, occurredOn = "2025-12-04" }, 204);
+        var first = await ImplementationCheckAsync(_formation.Demand2d);
+        await Post($"/api/demands/{_formation.Demand2d}/adoption", new { venue = "Law", partial = true, occurredOn = "2025-12-11" }, 204);
+
+        await Post($"/api/demands/{_formation.Demand2d}/adoption/retraction", new { reason = "Wet nog niet aangenomen" }, 204);
+        var demand = await Get<Demand>($"/api/demands/{_formation.Demand2d}");
+        Assert.Equal((DemandStatus.Adopted, AdoptionVenue.Budget), (demand.Status, Assert.Single(demand.Adoptions).Venue));
+        Assert.True((await Get<FollowUp>($"/api/follow-ups/{first.Id}")).IsOpen);
+
+        await Post($"/api/demands/{_formation.Demand2d}/adoption/retraction", new { reason = "Begroting ook niet" }, 204);
+        demand = await Get<Demand>($"/api/demands/{_formation.Demand2d}");
+        Assert.Equal((DemandStatus.Raised, 0), (demand.Status, demand.Adoptions.Count));
+        Assert.Equal(FollowUpStatus.Cancelled, (await Get<FollowUp>($"/api/follow-ups/{first.Id}")).Status);
+        await Post($"/api/demands/{_formation.Demand2d}/adoption/retraction", new { reason = "Nog eens" }, 409);
+
+        await Host.Services.GetRequiredService<TimelineProgress>().WaitForEverythingAsync(TimeSpan.FromSeconds(30));
+        var entries = (await Get<TimelinePage>($"/api/timelines/demands/{_formation.Demand2d}?type=demand-adopted&includeRetracted=true")).Items;
+        Assert.Equal([("Begroting ook niet", true), ("Wet nog niet aangenomen", true)],
+            entries.Select(e => (e.RetractionReason!, e.Retracted)).OrderBy(e => e.Item1));
+        await AssertSnapshotIsTheFoldAsync(_formation.Demand2d);
     }
 
     [Fact]
@@ -76,5 +118,19 @@ public class retracting_an_adoption(AppFixture fixture) : FormationContext(fixtu
         Assert.Equal("Verkeerde wens", retracted.Reason);
         var after = WebUtility.HtmlDecode(await (await Scenario(x => x.Get.Url($"/wensen/{_formation.Demand2d}"))).ReadAsTextAsync());
         Assert.DoesNotContain("Laatste overname intrekken", after);
+    }
+
+    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, global::Campaigns.Web.Dutch.Amsterdam).DateTime);
+
+    private async Task<FollowUp> ImplementationCheckAsync(Guid demandId) =>
+        Assert.Single(await Get<List<FollowUp>>("/api/follow-ups?status=open"), f => f.Kind == FollowUpKind.ImplementationCheck && f.DemandId == demandId);
+
+    /// <summary>The snapshot Marten keeps equals the demand folded from its events by DemandStreams.Fold, which the retraction relies on.</summary>
+    private async Task AssertSnapshotIsTheFoldAsync(Guid demandId)
+    {
+        await using var session = Store.QuerySession();
+        var folded = DemandStreams.Fold(await session.Events.FetchStreamAsync(demandId));
+        var stored = await session.LoadAsync<Demand>(demandId);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(stored), System.Text.Json.JsonSerializer.Serialize(folded));
     }
 }

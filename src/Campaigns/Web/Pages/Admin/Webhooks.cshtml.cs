@@ -33,6 +33,7 @@ public sealed class WebhooksModel(IQuerySession session, IMessageBus bus) : Form
         WebhookKinds.InteractionCorrected => "Contactmoment gecorrigeerd",
         WebhookKinds.InteractionRetracted => "Contactmoment ingetrokken",
         WebhookKinds.DemandAdopted => "Wens overgenomen",
+        WebhookKinds.DemandAdoptionRetracted => "Overname ingetrokken",
         // "afgewezen", as the demand's status and timeline say; "verworpen" is what the Kamer does to a motie.
         WebhookKinds.DemandRejected => "Wens afgewezen",
         WebhookKinds.DemandWithdrawn => "Wens ingetrokken",
