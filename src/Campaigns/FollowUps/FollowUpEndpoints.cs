@@ -107,7 +107,7 @@ public static class CancelFollowUpEndpoint
         bus.AnswerAsync(http, version => command with { FollowUpId = id, ExpectedVersion = version }, ct);
 }
 
-public record RescheduleFollowUp(DateOnly? DueOn, string? Reason)
+public record RescheduleFollowUp(DateOnly? DueOn, string Reason)
 {
     public Guid FollowUpId { get; init; }
     public long? ExpectedVersion { get; init; }

@@ -87,8 +87,14 @@ public static class DemandParliamentQueries
     public static string Reference(ParliamentItem item) => Kamerstuk(item) ?? item.Nummer ?? item.Id.ToString();
 
     /// <summary>Dossier and volgnummer ("29023-612"), when the open data gave both.</summary>
-    public static string? Kamerstuk(ParliamentItem item) =>
-        item.Zaak is { Volgnummer: { } volgnummer, Dossiers.Count: > 0 } zaak ? $"{zaak.Dossiers[0]}-{volgnummer}" : null;
+    public static string? Kamerstuk(ParliamentItem item) => KamerstukParts(item) is { } k ? $"{k.Dossier}-{k.Volgnummer}" : null;
+
+    /// <summary>The kamerstuk as the Kamer writes it out: "Kamerstuk 29023 nr. 612".</summary>
+    public static string? KamerstukWrittenOut(ParliamentItem item) =>
+        KamerstukParts(item) is { } k ? $"Kamerstuk {k.Dossier} nr. {k.Volgnummer}" : null;
+
+    private static (DossierRef Dossier, string Volgnummer)? KamerstukParts(ParliamentItem item) =>
+        item.Zaak is { Volgnummer: { } volgnummer, Dossiers.Count: > 0 } zaak ? (zaak.Dossiers[0], volgnummer) : null;
 
     private static async Task<IReadOnlyList<ParliamentProposal>> ProposeAsync(IQuerySession session, Demand demand, CancellationToken ct)
     {

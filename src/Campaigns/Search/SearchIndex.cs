@@ -209,7 +209,7 @@ public static partial class SearchIndex
             + (DemandParliamentQueries.Kamerstuk(i) is { } kamerstuk ? $" ({kamerstuk})" : "")
             + (i.Titel is { Length: > 0 } title ? $": {title}" : ""),
         Join([i.Onderwerp, i.Toezegging?.Bewindspersoon, i.Outcome, .. i.Actors.Select(a => a.Naam), .. i.Dossiers.Select(d => $"{d} {d.Titel}"),
-            i.Zaak is { Volgnummer: { } volgnummer, Dossiers.Count: > 0 } zaak ? $"Kamerstuk {zaak.Dossiers[0]} nr. {volgnummer}" : null]),
+            DemandParliamentQueries.KamerstukWrittenOut(i)]),
         string.Join(" · ", new[] { "Tweede Kamer", i.Soort, Web.Dutch.Date(i.On), i.Outcome }.Where(p => !string.IsNullOrWhiteSpace(p))),
         $"/kamer/{i.Id}", [], null, i.On, false);
 

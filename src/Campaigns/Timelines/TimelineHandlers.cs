@@ -203,10 +203,10 @@ public static class TimelineHandlers
             $"Kamervragen {e.Data.Nummer}: {e.Data.Onderwerp}" + (e.Data.Indieners.Count > 0 ? $" (indiener: {string.Join(", ", e.Data.Indieners)})" : ""),
             null, [e.Data.Slug], e.Data.ContactIds, []);
 
-    /// <summary>PostgreSQL keeps microseconds; rounding here makes live and rebuilt entries equal to the tick.</summary>
     /// <summary>The day the event was recorded, in Amsterdam.</summary>
     private static DateOnly DayOf(IEvent e) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.Timestamp, Web.Dutch.Amsterdam).DateTime);
 
+    /// <summary>PostgreSQL keeps microseconds; rounding here makes live and rebuilt entries equal to the tick.</summary>
     private static DateTimeOffset RecordedAt(IEvent e) => new(e.Timestamp.Ticks - e.Timestamp.Ticks % 10, e.Timestamp.Offset);
 
     private static TimelineEntry Logged(IEvent e, InteractionRecorded data)

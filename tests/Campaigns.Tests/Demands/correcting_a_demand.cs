@@ -60,7 +60,7 @@ public class correcting_a_demand(AppFixture fixture) : FormationContext(fixture)
     public async Task a_manager_corrects_a_demand_on_its_page()
     {
         var page = WebUtility.HtmlDecode(await (await Scenario(x => x.Get.Url($"/wensen/{_formation.Demand2d}"))).ReadAsTextAsync());
-        Assert.Contains($"href=\"/wensen/{_formation.Demand2d}/aanpassen\">Wens aanpassen</a>", page);
+        Assert.Contains($"<a href=\"/wensen/{_formation.Demand2d}/aanpassen\">Wens aanpassen</a>", page);
         var form = WebUtility.HtmlDecode(await (await Scenario(x => x.Get.Url($"/wensen/{_formation.Demand2d}/aanpassen"))).ReadAsTextAsync());
         Assert.Contains(">Verhoog de Subsidieregeling Praktijkleren</textarea>", form);
 

@@ -173,7 +173,7 @@ public class a_manager_runs_a_campaign_in_the_browser(BrowserFixture browser)
         await admin.GotoAsync("/beheer/export");
         await Expect(admin.GetByRole(AriaRole.Note)).ToContainTextAsync("persoonsgegevens");
         await Screenshots.SaveAsync(admin, "export");
-        await admin.GotoAsync("/audit");
+        await admin.GotoAsync("/audit?volgorde=oudste");
         await Expect(admin.Locator("table.data")).ToContainTextAsync("Thema toegevoegd");
         await Screenshots.SaveAsync(admin, "audit", height: 1000);
 

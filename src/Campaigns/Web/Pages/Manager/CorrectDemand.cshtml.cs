@@ -37,7 +37,8 @@ public sealed class CorrectDemandModel(IQuerySession session, IMessageBus bus) :
         if (!await LoadAsync(ct)) return NotFound();
         var command = new CorrectDemand(Text ?? "", Code ?? "", Target ?? "", Source ?? "", Reason ?? "") { DemandId = Id, ExpectedVersion = ReadAt(Version) };
         if (await SendAsync(bus, command, ct) is null) return Page();
-        Flash($"Aangepast: {(Demand.Code is { Length: > 0 } code ? $"wens {code}" : "de wens")}. De aanpassing staat op de tijdlijn van de wens.");
+        var code = Check.Blank(Code);
+        Flash($"Aangepast: {(code is null ? "de wens" : $"wens {code}")}. De aanpassing staat op de tijdlijn van de wens.");
         return Redirect($"/wensen/{Id}");
     }
 

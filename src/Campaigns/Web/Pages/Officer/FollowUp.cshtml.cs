@@ -37,7 +37,7 @@ public sealed class FollowUpModel(IQuerySession query, IMessageBus bus, TimeProv
         SendFormAsync(new CompleteFollowUp(null, null, CompleteNote), new() { ["note"] = nameof(CompleteNote) }, f => $"Afgerond: {f.Description}", ct);
 
     public Task<IActionResult> OnPostRescheduleAsync(CancellationToken ct) =>
-        SendFormAsync(new RescheduleFollowUp(NewDueOn, RescheduleReason), new() { ["dueOn"] = nameof(NewDueOn), ["reason"] = nameof(RescheduleReason) },
+        SendFormAsync(new RescheduleFollowUp(NewDueOn, RescheduleReason ?? ""), new() { ["dueOn"] = nameof(NewDueOn), ["reason"] = nameof(RescheduleReason) },
             f => $"Verzet naar {Dutch.DueDate(NewDueOn!.Value, Dutch.Today(clock))}: {f.Description}", ct);
 
     public Task<IActionResult> OnPostCancelAsync(CancellationToken ct) =>
