@@ -1,13 +1,3 @@
-using Campaigns.Accounts;
-using Campaigns.Infrastructure.Commands;
-using Campaigns.Infrastructure.Validation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Campaigns.Campaigns;
 
 /// <summary>
