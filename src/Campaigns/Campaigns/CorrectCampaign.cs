@@ -25,10 +25,8 @@ public static class CorrectCampaignHandler
         if (stream.Aggregate is not { } campaign) return Problems.NotFound("Deze campagne bestaat niet.");
         var check = new Check()
             .Required("reason", command.Reason, Check.LongText)
-            .That(command.Name is null || command.Name.Trim().Length > 0, "name", "Mag niet leeg zijn.")
-            .MaxLength("name", command.Name, Check.ShortText)
-            .That(command.Goal is null || command.Goal.Trim().Length > 0, "goal", "Mag niet leeg zijn.")
-            .MaxLength("goal", command.Goal, Check.LongText)
+            .NotBlankIfSent("name", command.Name)
+            .NotBlankIfSent("goal", command.Goal, Check.LongText)
             .InRange("endsOn", command.EndsOn)
             .That(command.EndsOn is null || command.EndsOn >= campaign.StartsOn, "endsOn", "Het einde ligt voor het begin.")
             .AtMost("themes", command.Themes);
@@ -42,10 +40,8 @@ public static class CorrectCampaignHandler
 
     /// <summary>The fields the command names whose value differs from the campaign's: a field sent unchanged is no change.</summary>
     private static CampaignChanges Changes(CorrectCampaign c, Campaign current) => new(
-        c.Name is { } name && name.Trim() != current.Name ? name.Trim() : null,
-        c.Goal is { } goal && goal.Trim() != current.Goal ? goal.Trim() : null,
-        c.EndsOn is { } endsOn && endsOn != current.EndsOn ? endsOn : null,
-        c.Themes?.Distinct().ToList() is { } themes && !themes.ToHashSet().SetEquals(current.Themes) ? themes : null);
+        Check.Changed(c.Name, current.Name), Check.Changed(c.Goal, current.Goal),
+        c.EndsOn is { } endsOn && endsOn != current.EndsOn ? endsOn : null, Check.Changed(c.Themes, current.Themes));
 }
 
 public static class CorrectCampaignEndpoint

@@ -22,8 +22,7 @@ public static class CorrectDemandHandler
         if (stream.Aggregate is not { } demand) return Problems.NotFound("Deze wens bestaat niet.");
         var check = new Check()
             .Required("reason", command.Reason, Check.LongText)
-            .That(command.Text is null || command.Text.Trim().Length > 0, "text", "Mag niet leeg zijn.")
-            .MaxLength("text", command.Text, Check.LongText)
+            .NotBlankIfSent("text", command.Text, Check.LongText)
             .MaxLength("code", command.Code, 20)
             .MaxLength("target", command.Target, Check.LongText)
             .MaxLength("source", command.Source, Check.ShortText);
@@ -39,10 +38,7 @@ public static class CorrectDemandHandler
 
     /// <summary>The fields the command names whose value differs from the demand's: a field sent unchanged is no change.</summary>
     private static DemandChanges Changes(CorrectDemand c, Demand d) =>
-        new(Changed(c.Text, d.Text), Changed(c.Code, d.Code), Changed(c.Target, d.Target), Changed(c.Source, d.Source));
-
-    private static string? Changed(string? value, string? current) =>
-        value is null || value.Trim() == (current ?? "") ? null : value.Trim();
+        new(Check.Changed(c.Text, d.Text), Check.Changed(c.Code, d.Code), Check.Changed(c.Target, d.Target), Check.Changed(c.Source, d.Source));
 }
 
 public static class CorrectDemandEndpoint

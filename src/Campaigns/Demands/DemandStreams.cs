@@ -45,6 +45,17 @@ public static class DemandStreams
         return new DemandMentionRedated(demandId, interactionId, on, FirstDay(mentions), Latest(mentions));
     }
 
+    /// <summary>
+    /// What the demands queue's handlers (and the demo seeder) do: decide from the demand's whole stream, and append the
+    /// decision if there is one. A demand that does not exist (any more) has nothing to record.
+    /// </summary>
+    public static async Task DecideAsync(IEventStream<Demand> stream, IDocumentSession session, Func<IReadOnlyList<IEvent>, object?> decide,
+        CancellationToken ct)
+    {
+        if (stream.Aggregate is null) return;
+        if (decide(await session.Events.FetchStreamAsync(stream.Id, token: ct)) is { } decided) stream.AppendOne(decided);
+    }
+
     /// <summary>The adoptions that stand, oldest first: each adoption's event, unless a later retraction took it back.</summary>
     public static IReadOnlyList<IEvent> StandingAdoptions(IReadOnlyList<IEvent> demandEvents)
     {
@@ -140,23 +151,15 @@ public static class RaiseDemandHandler
 /// <summary>On the same sequential queue as the mentions, so a withdrawal never races the mention it withdraws.</summary>
 public static class WithdrawDemandMentionHandler
 {
-    public static async Task Handle(WithdrawDemandMention message, [WriteAggregate] IEventStream<Demand> stream, IDocumentSession session,
-        CancellationToken ct)
-    {
-        if (stream.Aggregate is null) return;
-        var events = await session.Events.FetchStreamAsync(message.DemandId, token: ct);
-        if (DemandStreams.Withdraw(message.DemandId, events, message.InteractionId) is { } withdrawn) stream.AppendOne(withdrawn);
-    }
+    public static Task Handle(WithdrawDemandMention message, [WriteAggregate] IEventStream<Demand> stream, IDocumentSession session,
+        CancellationToken ct) =>
+        DemandStreams.DecideAsync(stream, session, events => DemandStreams.Withdraw(message.DemandId, events, message.InteractionId), ct);
 }
 
 /// <summary>On the same sequential queue as the mentions, so a move never races the mention it moves.</summary>
 public static class RedateDemandMentionHandler
 {
-    public static async Task Handle(RedateDemandMention message, [WriteAggregate] IEventStream<Demand> stream, IDocumentSession session,
-        CancellationToken ct)
-    {
-        if (stream.Aggregate is null) return;
-        var events = await session.Events.FetchStreamAsync(message.DemandId, token: ct);
-        if (DemandStreams.Redate(message.DemandId, events, message.InteractionId, message.RaisedOn) is { } redated) stream.AppendOne(redated);
-    }
+    public static Task Handle(RedateDemandMention message, [WriteAggregate] IEventStream<Demand> stream, IDocumentSession session,
+        CancellationToken ct) =>
+        DemandStreams.DecideAsync(stream, session, events => DemandStreams.Redate(message.DemandId, events, message.InteractionId, message.RaisedOn), ct);
 }

@@ -322,12 +322,8 @@ public sealed class DemoDataSeeder(
             await OnDemandAsync(session, withdrawal.DemandId, step, events => DemandStreams.Withdraw(withdrawal.DemandId, events, withdrawal.InteractionId), ct);
     }
 
-    /// <summary>What the demands queue's handlers do: decide from the demand's events, and append what they decided, if anything.</summary>
-    private static async Task OnDemandAsync(IDocumentSession session, Guid demandId, DemoStep step, Func<IReadOnlyList<IEvent>, object?> decide, CancellationToken ct)
-    {
-        var demand = await FetchAsync<Demand>(session, demandId, step, ct);
-        if (decide(await session.Events.FetchStreamAsync(demandId, token: ct)) is { } decided) demand.AppendOne(decided);
-    }
+    private static async Task OnDemandAsync(IDocumentSession session, Guid demandId, DemoStep step, Func<IReadOnlyList<IEvent>, object?> decide, CancellationToken ct) =>
+        await DemandStreams.DecideAsync(await FetchAsync<Demand>(session, demandId, step, ct), session, decide, ct);
 
     /// <summary>What <c>[WriteAggregate]</c> does for an endpoint: the current state, and the version to append after.</summary>
     private static async Task<IEventStream<T>> FetchAsync<T>(IDocumentSession session, Guid id, DemoStep step, CancellationToken ct)

@@ -77,7 +77,7 @@ public sealed class MessageCapture(IDocumentStore store, IOptions<EmailCaptureOp
             MessageKey = key,
             CapturedAt = now,
             SentAt = sentAt.ToUniversalTime(),
-            SentOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(sentAt, Web.Dutch.Amsterdam).DateTime),
+            SentOn = Web.Dutch.Day(sentAt),
             Subject = read.Subject.Length > Check.ShortText ? read.Subject[..Check.ShortText] : read.Subject,
             Summary = read.Body is { Length: > Check.LongText } long_ ? long_[..(Check.LongText - 1)] + "…" : read.Body,
             From = read.From,

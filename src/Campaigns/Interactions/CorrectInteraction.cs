@@ -20,8 +20,7 @@ public static class CorrectInteractionHandler
         if (stream.Aggregate is not { } interaction) return Problems.NotFound("Dit contactmoment bestaat niet.");
         var check = new Check()
             .Required("reason", command.Reason, Check.LongText)
-            .MaxLength("subject", command.Subject, Check.ShortText)
-            .That(command.Subject is null || command.Subject.Trim().Length > 0, "subject", "Mag niet leeg zijn.")
+            .NotBlankIfSent("subject", command.Subject)
             .MaxLength("summary", command.Summary, Check.LongText)
             .MaxLength("outcome", command.Outcome, Check.LongText)
             .MaxLength("documentRef", command.DocumentRef, Check.ShortText)
@@ -69,17 +68,12 @@ public static class CorrectInteractionHandler
 
     /// <summary>The fields the command names whose value differs from the interaction's: a field sent unchanged is no change.</summary>
     private static InteractionChanges ToChanges(CorrectInteraction c, Interaction current) =>
-        new(Text(c.Subject, current.Subject), Text(c.Summary, current.Summary), Text(c.Outcome, current.Outcome),
-            Text(c.DocumentRef, current.DocumentRef), Text(c.Location, current.Location),
+        new(Check.Changed(c.Subject, current.Subject), Check.Changed(c.Summary, current.Summary), Check.Changed(c.Outcome, current.Outcome),
+            Check.Changed(c.DocumentRef, current.DocumentRef), Check.Changed(c.Location, current.Location),
             c.HappenedOn == current.HappenedOn ? null : c.HappenedOn,
-            Set(c.ContactIds, current.ContactIds), Set(c.Themes, current.Themes), Set(c.DemandIds, current.DemandIds),
+            Check.Changed(c.ContactIds, current.ContactIds), Check.Changed(c.Themes, current.Themes), Check.Changed(c.DemandIds, current.DemandIds),
             c.OurSide is { } ourSide && ourSide.Select(n => n.Trim()).SequenceEqual(current.OurSide) ? null : c.OurSide);
 
-    private static string? Text(string? value, string? current) =>
-        value is null || value.Trim() == (current ?? "") ? null : value.Trim();
-
-    private static IReadOnlyList<T>? Set<T>(IReadOnlyList<T>? value, IReadOnlyList<T> current) =>
-        value is null ? null : value.Distinct().ToList() is var distinct && distinct.ToHashSet().SetEquals(current) ? null : distinct;
 }
 
 public static class CorrectInteractionEndpoint

@@ -40,7 +40,7 @@ public static class ParliamentViews
     }
 
     public static string Time(DateTimeOffset? at) =>
-        at is { } t ? $"{Web.Dutch.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, Web.Dutch.Amsterdam).DateTime))} {TimeZoneInfo.ConvertTime(t, Web.Dutch.Amsterdam):HH:mm}" : "";
+        at is { } t ? $"{Web.Dutch.Date(Web.Dutch.Day(t))} {TimeZoneInfo.ConvertTime(t, Web.Dutch.Amsterdam):HH:mm}" : "";
 
     public static IReadOnlyList<string> Lines(string? text) =>
         (text ?? "").Split([',', '\n', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

@@ -204,7 +204,7 @@ public static class TimelineHandlers
             null, [e.Data.Slug], e.Data.ContactIds, []);
 
     /// <summary>The day the event was recorded, in Amsterdam.</summary>
-    private static DateOnly DayOf(IEvent e) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.Timestamp, Web.Dutch.Amsterdam).DateTime);
+    private static DateOnly DayOf(IEvent e) => Web.Dutch.Day(e.Timestamp);
 
     /// <summary>PostgreSQL keeps microseconds; rounding here makes live and rebuilt entries equal to the tick.</summary>
     private static DateTimeOffset RecordedAt(IEvent e) => new(e.Timestamp.Ticks - e.Timestamp.Ticks % 10, e.Timestamp.Offset);

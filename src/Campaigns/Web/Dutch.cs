@@ -46,8 +46,10 @@ public static class Dutch
     public static TimeZoneInfo Amsterdam { get; } =
         TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Utc;
 
-    public static DateOnly Today(TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Amsterdam).DateTime);
+    public static DateOnly Today(TimeProvider clock) => Day(clock.GetUtcNow());
+
+    /// <summary>The day a moment falls on in Amsterdam.</summary>
+    public static DateOnly Day(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Amsterdam).DateTime);
 
     public static DateTimeOffset EndOfDay(DateOnly day)
     {

@@ -35,6 +35,18 @@ public sealed class Check
         return MaxLength(field, value, maxLength);
     }
 
+    /// <summary>A correction's text field: absent means unchanged, but a value sent may not be blank.</summary>
+    public Check NotBlankIfSent(string field, string? value, int maxLength = ShortText) =>
+        That(value is null || value.Trim().Length > 0, field, "Mag niet leeg zijn.").MaxLength(field, value, maxLength);
+
+    /// <summary>What a correction changes in a text: null when it was not sent or equals the current value, blanks aside.</summary>
+    public static string? Changed(string? value, string? current) =>
+        value is null || value.Trim() == (current ?? "") ? null : value.Trim();
+
+    /// <summary>What a correction changes in a list: null when it was not sent or holds the same items, in any order.</summary>
+    public static IReadOnlyList<T>? Changed<T>(IReadOnlyList<T>? value, IReadOnlyList<T> current) =>
+        value is null ? null : value.Distinct().ToList() is var distinct && distinct.ToHashSet().SetEquals(current) ? null : distinct;
+
     public Check MaxLength(string field, string? value, int maxLength)
     {
         if (value is not null && value.Length > maxLength) Add(field, $"Maximaal {maxLength} tekens.");
